@@ -1,0 +1,46 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Text.Json;
+
+namespace Tgi.Sdk.Chat;
+
+/// <summary>A function call made by the assistant.</summary>
+/// <remarks>
+/// TGI: <c>arguments</c> is a JSON string since 3.2 and a JSON object before; <c>id</c> is a string since 2.0.4 and an
+/// integer before; 1.4–2.0.0 called the arguments <c>parameters</c>. All of them read into
+/// <see cref="ArgumentsJson"/> as JSON text (API.md §5.2, §5.5).
+/// </remarks>
+public sealed class ChatToolCall
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="id">The call id.</param>
+    /// <param name="functionName">The function name.</param>
+    /// <param name="argumentsJson">The arguments as JSON text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="functionName"/> is null.</exception>
+    public ChatToolCall(string? id, string functionName, string? argumentsJson)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        Id = id ?? string.Empty;
+        FunctionName = functionName;
+        ArgumentsJson = argumentsJson ?? "{}";
+    }
+
+    /// <summary>Gets the call id (TGI sends <c>"0"</c> for non-streamed calls).</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the function name.</summary>
+    public string FunctionName { get; }
+
+    /// <summary>Gets the arguments as JSON text (compact on ≥3.2; TGI's own serialization before).</summary>
+    public string ArgumentsJson { get; }
+
+    /// <summary>Parses <see cref="ArgumentsJson"/>.</summary>
+    /// <returns>The arguments as a JSON element.</returns>
+    /// <exception cref="JsonException">The arguments are not valid JSON (for example cut by <c>max_tokens</c>).</exception>
+    public JsonElement ParseArguments()
+    {
+        using JsonDocument document = JsonDocument.Parse(ArgumentsJson);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,84 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tgi.Sdk.Internal;
+
+/// <summary>Throws the SDK's exceptions from one place, so hot paths stay small.</summary>
+internal static class ThrowHelper
+{
+    /// <summary>Throws the error event of a stream as a <see cref="TgiException"/>.</summary>
+    [DoesNotReturn]
+    public static void ThrowInBandError(TgiException exception) => throw exception;
+
+    /// <summary>Throws for an event that is not valid JSON of the expected shape.</summary>
+    [DoesNotReturn]
+    public static void ThrowMalformedEvent(ReadOnlySpan<byte> data, Exception? inner) =>
+        throw TgiErrors.Protocol("The server sent a malformed stream event.", data, inner);
+
+    /// <summary>Throws for an event larger than the configured maximum.</summary>
+    [DoesNotReturn]
+    public static void ThrowOversizeEvent(int maxEventSize) =>
+        throw TgiErrors.Protocol($"A stream event exceeded the maximum event size of {maxEventSize} bytes.", default, null);
+
+    /// <summary>Throws for a stream that ended before its natural end.</summary>
+    [DoesNotReturn]
+    public static void ThrowStreamCut(string what, Exception? inner = null) =>
+        throw new TgiException(
+            $"The stream ended before {what}: the connection was closed early.",
+            status: 0,
+            TgiErrorType.Transport,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: true,
+            inner);
+
+    /// <summary>Throws for an idle gap longer than the idle timeout.</summary>
+    [DoesNotReturn]
+    public static void ThrowIdleTimeout(TimeSpan idleTimeout, Exception? inner) =>
+        throw new TgiException(
+            $"No stream data arrived within the stream idle timeout of {idleTimeout.TotalSeconds:0.###} s.",
+            status: 0,
+            TgiErrorType.Timeout,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: true,
+            inner);
+
+    /// <summary>Throws when the request timeout elapsed.</summary>
+    [DoesNotReturn]
+    public static void ThrowRequestTimeout(TimeSpan timeout, Exception? inner) =>
+        throw new TgiException(
+            $"The request did not complete within the request timeout of {timeout.TotalSeconds:0.###} s.",
+            status: 0,
+            TgiErrorType.Timeout,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: true,
+            inner);
+
+    /// <summary>Throws for a transport failure.</summary>
+    [DoesNotReturn]
+    public static void ThrowTransport(Exception inner) =>
+        throw new TgiException(
+            $"The request to TGI failed: {inner.Message}",
+            status: 0,
+            TgiErrorType.Transport,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: true,
+            inner);
+
+    /// <summary>Throws for an unexpected response body.</summary>
+    [DoesNotReturn]
+    public static void ThrowMalformedResponse(int status, string? body, Exception? inner) =>
+        throw new TgiException(
+            $"HTTP {status}: the response body is not in TGI's format.",
+            status,
+            TgiErrorType.Protocol,
+            errorMessage: null,
+            body,
+            isRetryable: false,
+            inner);
+}

@@ -1,0 +1,389 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Tgi.Sdk.Chat;
+using Tgi.Sdk.Internal;
+
+namespace Tgi.Sdk.Streaming;
+
+/// <summary>Parses <c>/v1/chat/completions</c> stream chunks straight from the UTF-8 bytes (API.md §5.3–§5.5).</summary>
+internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdate>
+{
+    private readonly Utf8StringCache _id = new();
+    private readonly Utf8StringCache _model = new();
+    private readonly Utf8StringCache _fingerprint = new();
+    private readonly Utf8Arena _arena = new();
+    private bool _sawFinish;
+
+    /// <inheritdoc/>
+    public override StreamEventResult Handle(ReadOnlySpan<byte> data, out ChatCompletionUpdate item)
+    {
+        item = default;
+        if (data.SequenceEqual("[DONE]"u8))
+        {
+            // TGI: chat streams end with [DONE], also after an error event (API.md §5.3).
+            return StreamEventResult.End;
+        }
+
+        string? id = null;
+        string? model = null;
+        string? fingerprint = null;
+        long created = 0;
+        bool hasChoice = false;
+        ChatRole? role = null;
+        ReadOnlyMemory<byte>? content = null;
+        List<ChatToolCallUpdate>? toolCalls = null;
+        FinishReason? finishReason = null;
+        TokenUsage? usage = null;
+        List<ChatTokenLogprob>? logprobs = null;
+        bool isError = false;
+        string? errorMessage = null;
+        string? errorType = null;
+        int? errorStatus = null;
+        try
+        {
+            Utf8JsonReader reader = new(data);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("An event must be a JSON object.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("choices"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        if (hasChoice)
+                        {
+                            // TGI always sends one choice; any other is ignored.
+                            reader.Skip();
+                            continue;
+                        }
+
+                        hasChoice = true;
+                        ReadChoice(ref reader, data, _arena, ref role, ref content, ref toolCalls, ref finishReason, ref logprobs);
+                    }
+                }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    model = _model.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    id = _id.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("system_fingerprint"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    fingerprint = _fingerprint.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("created"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    created = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : 0;
+                }
+                else if (reader.ValueTextEquals("usage"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        usage = JsonReading.ReadUsage(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    JsonReading.ReadError(ref reader, out errorMessage, out errorStatus, out string? type);
+                    errorType ??= type;
+                    isError = true;
+                }
+                else if (reader.ValueTextEquals("error_type"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    errorType = JsonReading.ReadNullableString(ref reader);
+                }
+                else
+                {
+                    // "object" is chat.completion.chunk, or text_completion before 2.1.0: nothing to read.
+                    reader.Skip();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            ThrowHelper.ThrowMalformedEvent(data, ex);
+        }
+
+        if (isError)
+        {
+            // TGI: {"error":{"message","http_status_code":422}} since 2.4.1, {"error","error_type"} before (API.md §5.3).
+            ThrowHelper.ThrowInBandError(TgiErrors.FromEvent(errorMessage, errorType, errorStatus, data));
+        }
+
+        if (!hasChoice && usage is null)
+        {
+            return StreamEventResult.Skip;
+        }
+
+        if (finishReason is not null || usage is not null)
+        {
+            _sawFinish = true;
+        }
+
+        item = new ChatCompletionUpdate(id, model, created, fingerprint, role, content, toolCalls, finishReason, usage, logprobs);
+        return StreamEventResult.Item;
+    }
+
+    /// <inheritdoc/>
+    public override void OnEndOfStream()
+    {
+        // TGI 1.4 ended chat streams after the finish chunk with no [DONE] (recorded in the 1.4 captures);
+        // without a finish either, the stream was cut.
+        if (!_sawFinish)
+        {
+            ThrowHelper.ThrowStreamCut("[DONE]");
+        }
+    }
+
+    private static void ReadChoice(
+        ref Utf8JsonReader reader,
+        ReadOnlySpan<byte> data,
+        Utf8Arena arena,
+        ref ChatRole? role,
+        ref ReadOnlyMemory<byte>? content,
+        ref List<ChatToolCallUpdate>? toolCalls,
+        ref FinishReason? finishReason,
+        ref List<ChatTokenLogprob>? logprobs)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("delta"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("content"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        content = reader.TokenType == JsonTokenType.Null ? null : arena.Add(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("role"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        role = Vocabulary.ReadRole(ref reader) is { } r ? new ChatRole(r) : (ChatRole?)null;
+                    }
+                    else if (reader.ValueTextEquals("tool_calls"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        toolCalls = ReadToolCalls(ref reader, data);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                finishReason = Vocabulary.ReadFinishReason(ref reader);
+                if (finishReason == FinishReason.Empty)
+                {
+                    finishReason = null;
+                }
+            }
+            else if (reader.ValueTextEquals("logprobs"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                logprobs = ReadLogprobs(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static List<ChatToolCallUpdate>? ReadToolCalls(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+    {
+        // TGI: an array since 3.2; a single object on 1.4–3.1 (API.md §5.5).
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return [ReadToolCall(ref reader, data)];
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        List<ChatToolCallUpdate> calls = [];
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            calls.Add(ReadToolCall(ref reader, data));
+        }
+
+        return calls;
+    }
+
+    private static ChatToolCallUpdate ReadToolCall(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+    {
+        int index = 0;
+        string? id = null;
+        string? name = null;
+        string? arguments = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("index"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                index = JsonReading.ReadInt32(ref reader);
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                id = JsonReading.ReadStringOrNumber(ref reader);
+            }
+            else if (reader.ValueTextEquals("function"u8))
+            {
+                JsonReading.MoveToValue(ref reader);
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        name = JsonReading.ReadNullableString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("arguments"u8) || reader.ValueTextEquals("parameters"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        arguments = JsonReading.ReadStringOrRawJson(ref reader, data);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new ChatToolCallUpdate(index, string.IsNullOrEmpty(id) ? null : id, name, arguments);
+    }
+
+    private static List<ChatTokenLogprob>? ReadLogprobs(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        List<ChatTokenLogprob>? result = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("content"u8))
+            {
+                reader.Skip();
+                continue;
+            }
+
+            JsonReading.MoveToValue(ref reader);
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            result = [];
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                string token = string.Empty;
+                float? logprob = null;
+                List<ChatTopLogprob> top = [];
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("token"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        token = JsonReading.ReadNullableString(ref reader) ?? string.Empty;
+                    }
+                    else if (reader.ValueTextEquals("logprob"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        logprob = JsonReading.ReadNullableSingle(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("top_logprobs"u8))
+                    {
+                        JsonReading.MoveToValue(ref reader);
+                        if (reader.TokenType != JsonTokenType.StartArray)
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            string topToken = string.Empty;
+                            float? topLogprob = null;
+                            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                            {
+                                if (reader.ValueTextEquals("token"u8))
+                                {
+                                    JsonReading.MoveToValue(ref reader);
+                                    topToken = JsonReading.ReadNullableString(ref reader) ?? string.Empty;
+                                }
+                                else if (reader.ValueTextEquals("logprob"u8))
+                                {
+                                    JsonReading.MoveToValue(ref reader);
+                                    topLogprob = JsonReading.ReadNullableSingle(ref reader);
+                                }
+                                else
+                                {
+                                    reader.Skip();
+                                }
+                            }
+
+                            top.Add(new ChatTopLogprob(topToken, topLogprob));
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                result.Add(new ChatTokenLogprob(token, logprob, top));
+            }
+        }
+
+        return result;
+    }
+}

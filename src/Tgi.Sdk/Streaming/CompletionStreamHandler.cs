@@ -1,0 +1,175 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Tgi.Sdk.Completions;
+using Tgi.Sdk.Internal;
+
+namespace Tgi.Sdk.Streaming;
+
+/// <summary>Parses <c>/v1/completions</c> stream chunks (<c>Chunk</c> and <c>CompletionFinal</c>, API.md §6).</summary>
+internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpdate>
+{
+    private readonly Utf8StringCache _model = new();
+    private readonly Utf8StringCache _fingerprint = new();
+    private readonly Utf8Arena _arena = new();
+    private readonly int _promptCount;
+    private int _finished;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="promptCount">The number of prompts sent.</param>
+    public CompletionStreamHandler(int promptCount) => _promptCount = promptCount;
+
+    /// <inheritdoc/>
+    public override StreamEventResult Handle(ReadOnlySpan<byte> data, out CompletionUpdate item)
+    {
+        item = default;
+        if (data.SequenceEqual("[DONE]"u8))
+        {
+            return StreamEventResult.End;
+        }
+
+        string? model = null;
+        string? fingerprint = null;
+        long created = 0;
+        bool hasChoice = false;
+        int index = 0;
+        ReadOnlyMemory<byte>? text = null;
+        FinishReason? finishReason = null;
+        TokenUsage? usage = null;
+        bool isError = false;
+        string? errorMessage = null;
+        string? errorType = null;
+        int? errorStatus = null;
+        try
+        {
+            Utf8JsonReader reader = new(data);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("An event must be a JSON object.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("choices"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        if (hasChoice)
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        hasChoice = true;
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            if (reader.ValueTextEquals("text"u8))
+                            {
+                                JsonReading.MoveToValue(ref reader);
+                                text = reader.TokenType == JsonTokenType.Null ? null : _arena.Add(ref reader);
+                            }
+                            else if (reader.ValueTextEquals("index"u8))
+                            {
+                                JsonReading.MoveToValue(ref reader);
+                                index = JsonReading.ReadInt32(ref reader);
+                            }
+                            else if (reader.ValueTextEquals("finish_reason"u8))
+                            {
+                                JsonReading.MoveToValue(ref reader);
+                                finishReason = Vocabulary.ReadFinishReason(ref reader);
+
+                                // TGI: in-progress chunks say "" rather than null (API.md §6).
+                                if (finishReason == FinishReason.Empty)
+                                {
+                                    finishReason = null;
+                                }
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                        }
+                    }
+                }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    model = _model.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("system_fingerprint"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    fingerprint = _fingerprint.Read(ref reader);
+                }
+                else if (reader.ValueTextEquals("created"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    created = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : 0;
+                }
+                else if (reader.ValueTextEquals("usage"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        usage = JsonReading.ReadUsage(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    JsonReading.ReadError(ref reader, out errorMessage, out errorStatus, out string? type);
+                    errorType ??= type;
+                    isError = true;
+                }
+                else if (reader.ValueTextEquals("error_type"u8))
+                {
+                    JsonReading.MoveToValue(ref reader);
+                    errorType = JsonReading.ReadNullableString(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            ThrowHelper.ThrowMalformedEvent(data, ex);
+        }
+
+        if (isError)
+        {
+            ThrowHelper.ThrowInBandError(TgiErrors.FromEvent(errorMessage, errorType, errorStatus, data));
+        }
+
+        if (!hasChoice && usage is null)
+        {
+            return StreamEventResult.Skip;
+        }
+
+        if (finishReason is not null)
+        {
+            _finished++;
+        }
+
+        item = new CompletionUpdate(index, text, finishReason, usage, model, created, fingerprint);
+        return StreamEventResult.Item;
+    }
+
+    /// <inheritdoc/>
+    public override void OnEndOfStream()
+    {
+        if (_finished < _promptCount)
+        {
+            ThrowHelper.ThrowStreamCut("[DONE]");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Buffers.Text;
+
+namespace Tgi.Sdk.Streaming;
+
+/// <summary>
+/// The fast path for the most common <c>/generate_stream</c> event: a plain token event in TGI's exact serde layout,
+/// matched byte by byte with no JSON tokenizer. Anything else (the last event, top tokens, errors, another key
+/// order or number format) falls back to the <see cref="System.Text.Json.Utf8JsonReader"/> path.
+/// </summary>
+/// <remarks>
+/// TGI: serde writes <c>{"index":N,"token":{"id":N,"text":"…","logprob":F|null,"special":B},"generated_text":null,"details":null}</c>
+/// in that key order, compact, from 1.4 to 3.3 (API.md §4, and the 1.4 captures).
+/// </remarks>
+internal ref struct FastTokenEvent
+{
+    /// <summary>The 1-based index.</summary>
+    public int Index;
+
+    /// <summary>The token id.</summary>
+    public int Id;
+
+    /// <summary>The text's JSON string content (still escaped when <see cref="TextEscaped"/>), without the quotes.</summary>
+    public ReadOnlySpan<byte> Text;
+
+    /// <summary>The text including its quotes, for unescaping with a JSON reader.</summary>
+    public ReadOnlySpan<byte> QuotedText;
+
+    /// <summary>Whether the text contains escape sequences.</summary>
+    public bool TextEscaped;
+
+    /// <summary>The log-probability.</summary>
+    public float? Logprob;
+
+    /// <summary>Whether the token is special.</summary>
+    public bool Special;
+
+    /// <summary>Tries to match a plain token event.</summary>
+    /// <param name="data">The event data.</param>
+    /// <param name="e">The fields, when matched.</param>
+    /// <returns><see langword="true"/> if the event has exactly the expected layout.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> data, out FastTokenEvent e)
+    {
+        e = default;
+        ReadOnlySpan<byte> d = data;
+        if (!Skip(ref d, "{\"index\":"u8) || !Utf8Parser.TryParse(d, out e.Index, out int consumed))
+        {
+            return false;
+        }
+
+        d = d[consumed..];
+        if (!Skip(ref d, ",\"token\":{\"id\":"u8) || !Utf8Parser.TryParse(d, out e.Id, out consumed))
+        {
+            return false;
+        }
+
+        d = d[consumed..];
+        if (!Skip(ref d, ",\"text\":"u8) || d.IsEmpty || d[0] != (byte)'"')
+        {
+            return false;
+        }
+
+        int i = 1;
+        while (true)
+        {
+            int q = d[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (q < 0)
+            {
+                return false;
+            }
+
+            i += q;
+            if (d[i] == (byte)'"')
+            {
+                break;
+            }
+
+            // An escape: skip the backslash and the escaped byte (\uXXXX digits hold no quote or backslash).
+            e.TextEscaped = true;
+            i += 2;
+            if (i >= d.Length)
+            {
+                return false;
+            }
+        }
+
+        e.QuotedText = d[..(i + 1)];
+        e.Text = d[1..i];
+        d = d[(i + 1)..];
+        if (!Skip(ref d, ",\"logprob\":"u8))
+        {
+            return false;
+        }
+
+        if (Skip(ref d, "null"u8))
+        {
+            e.Logprob = null;
+        }
+        else
+        {
+            if (!Utf8Parser.TryParse(d, out float logprob, out consumed))
+            {
+                return false;
+            }
+
+            e.Logprob = logprob;
+            d = d[consumed..];
+        }
+
+        if (!Skip(ref d, ",\"special\":"u8))
+        {
+            return false;
+        }
+
+        if (Skip(ref d, "false"u8))
+        {
+            e.Special = false;
+        }
+        else if (Skip(ref d, "true"u8))
+        {
+            e.Special = true;
+        }
+        else
+        {
+            return false;
+        }
+
+        return d.SequenceEqual("},\"generated_text\":null,\"details\":null}"u8);
+    }
+
+    private static bool Skip(ref ReadOnlySpan<byte> d, ReadOnlySpan<byte> literal)
+    {
+        if (!d.StartsWith(literal))
+        {
+            return false;
+        }
+
+        d = d[literal.Length..];
+        return true;
+    }
+}

@@ -1,0 +1,315 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Tgi.Sdk.Internal;
+using Tgi.Sdk.Streaming;
+
+namespace Tgi.Sdk;
+
+/// <summary>
+/// The client for a Hugging Face Text Generation Inference (TGI) server: the native API (<c>/generate</c>,
+/// <c>/generate_stream</c>, compat <c>/</c>), the OpenAI-compatible API (<c>/v1/chat/completions</c>,
+/// <c>/v1/completions</c>) and introspection (<c>/health</c>, <c>/info</c>, <c>/v1/models</c>, <c>/tokenize</c>,
+/// <c>/chat_tokenize</c>, <c>/metrics</c>).
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe: share one instance. Every failure is a <see cref="TgiException"/>; cancelling a
+/// token throws <see cref="OperationCanceledException"/>.</para>
+/// <para>Requests carry only what the caller set: TGI's defaults differ from its own spec and from OpenAI's (API.md §3,
+/// §5.1, §9), so nothing is sent on the caller's behalf.</para>
+/// </remarks>
+public partial class TgiClient
+{
+    private static readonly Lazy<HttpClient> s_sharedHttpClient = new(CreateSharedHttpClient);
+    private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue s_acceptEventStream = new("text/event-stream");
+    private static readonly ProductInfoHeaderValue s_userAgent = new("Tgi.Sdk", typeof(TgiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    // The body is JSON for TGI, never embedded in HTML: keep non-ASCII text and '+' as they are (smaller bodies).
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly HttpClient _httpClient;
+    private readonly TgiClientOptions _options;
+    private readonly Uri _endpoint;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly KiotaBridge _kiota;
+
+    /// <summary>Initializes a new instance for a TGI server.</summary>
+    /// <param name="endpoint">The server's base address, for example <c>http://localhost:8080/</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http or https address.</exception>
+    public TgiClient(Uri endpoint)
+        : this(endpoint, new TgiClientOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance for a TGI server, with options.</summary>
+    /// <param name="endpoint">The server's base address.</param>
+    /// <param name="options">The options; copied, so later changes do not affect this client.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http or https address.</exception>
+    public TgiClient(Uri endpoint, TgiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = Validate(options.Clone());
+        _endpoint = NormalizeEndpoint(endpoint, nameof(endpoint));
+        _httpClient = s_sharedHttpClient.Value;
+        _authorization = CreateAuthorization(_options.ApiKey);
+        _kiota = new KiotaBridge(_httpClient, _endpoint);
+    }
+
+    /// <summary>
+    /// Initializes a new instance over your own <see cref="HttpClient"/> (for example one from
+    /// <c>IHttpClientFactory</c>). The base address is <see cref="TgiClientOptions.Endpoint"/>, or else
+    /// <see cref="HttpClient.BaseAddress"/>.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client; not disposed by this client. Its own <see cref="HttpClient.Timeout"/> also applies.</param>
+    /// <remarks>
+    /// Leaving a stream early disposes the response; whether the connection then closes at once depends on the
+    /// handler: a <see cref="SocketsHttpHandler"/> drains up to <see cref="SocketsHttpHandler.MaxResponseDrainSize"/>
+    /// bytes first (set it to 0 to close at once, as the clients built from a <see cref="Uri"/> do).
+    /// </remarks>
+    /// <param name="options">The options, or null for the defaults; copied.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="ArgumentException">Neither the options nor the HTTP client give a base address.</exception>
+    public TgiClient(HttpClient httpClient, TgiClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _options = Validate((options ?? new TgiClientOptions()).Clone());
+        Uri endpoint = _options.Endpoint ?? httpClient.BaseAddress
+            ?? throw new ArgumentException("Set TgiClientOptions.Endpoint or HttpClient.BaseAddress.", nameof(options));
+        _endpoint = NormalizeEndpoint(endpoint, nameof(options));
+        _httpClient = httpClient;
+        _authorization = CreateAuthorization(_options.ApiKey);
+        _kiota = new KiotaBridge(_httpClient, _endpoint);
+    }
+
+    /// <summary>Initializes a new instance for mocking; its methods must be overridden.</summary>
+    protected TgiClient()
+    {
+        _httpClient = null!;
+        _options = new TgiClientOptions();
+        _endpoint = null!;
+        _kiota = null!;
+    }
+
+    /// <summary>Gets the base address of the TGI server.</summary>
+    public virtual Uri Endpoint => _endpoint;
+
+    private static HttpClient CreateSharedHttpClient()
+    {
+        SocketsHttpHandler handler = new()
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+
+            // Close a connection at once when a stream is left early, instead of draining it: TGI stops
+            // generating for a request whose client has gone.
+            MaxResponseDrainSize = 0,
+        };
+
+        // Timeouts are the client's own (request and idle); HttpClient's is switched off.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static TgiClientOptions Validate(TgiClientOptions options)
+    {
+        if (options.MaxEventSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxEventSize must be positive.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "RequestTimeout must be positive or infinite.");
+        }
+
+        if (options.StreamIdleTimeout <= TimeSpan.Zero && options.StreamIdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "StreamIdleTimeout must be positive or infinite.");
+        }
+
+        return options;
+    }
+
+    private static Uri NormalizeEndpoint(Uri endpoint, string paramName)
+    {
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("The endpoint must be an absolute http or https address.", paramName);
+        }
+
+        // A base address without a trailing slash would lose its last segment when routes are appended.
+        string text = endpoint.AbsoluteUri;
+        return text.EndsWith('/') ? endpoint : new Uri(text + "/");
+    }
+
+    private static AuthenticationHeaderValue? CreateAuthorization(string? apiKey) =>
+        string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
+
+    /// <summary>Serializes a request body with a hand-written writer, so only what the caller set is sent.</summary>
+    internal static byte[] WriteBody<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        ArrayBufferWriter<byte> buffer = new(256);
+        using (Utf8JsonWriter writer = new(buffer, s_writerOptions))
+        {
+            write(writer, state);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Builds a request message for a route.</summary>
+    internal HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body, bool streaming)
+    {
+        HttpRequestMessage request = new(method, uri);
+        request.Headers.Accept.Add(streaming ? s_acceptEventStream : s_acceptJson);
+        request.Headers.UserAgent.Add(s_userAgent);
+        if (_authorization is not null)
+        {
+            request.Headers.Authorization = _authorization;
+        }
+
+        foreach (KeyValuePair<string, string> header in _options.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (body is not null)
+        {
+            ByteArrayContent content = new(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = content;
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// Sends a request and returns the successful response, or throws the <see cref="TgiException"/> for the error.
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="path">The route, relative to the endpoint.</param>
+    /// <param name="body">The JSON body, if any.</param>
+    /// <param name="streaming">Whether to return as soon as the headers arrive.</param>
+    /// <param name="acceptStatus">A non-success status to return instead of throwing (for <c>/health</c>), or 0.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The response; for non-streaming calls the body is buffered.</returns>
+    internal Task<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        string path,
+        byte[]? body,
+        bool streaming,
+        int acceptStatus,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, new Uri(_endpoint, path), body, streaming, acceptStatus, cancellationToken);
+
+    /// <summary>Sends a request to an absolute address (see the path overload).</summary>
+    internal async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        Uri uri,
+        byte[]? body,
+        bool streaming,
+        int acceptStatus,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using HttpRequestMessage request = CreateRequest(method, uri, body, streaming);
+        CancellationTokenSource? timeoutCts = null;
+        CancellationToken token = cancellationToken;
+        if (_options.RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeoutCts.CancelAfter(_options.RequestTimeout);
+            token = timeoutCts.Token;
+        }
+
+        try
+        {
+            HttpResponseMessage response = await _httpClient.SendAsync(
+                request,
+                streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+                token).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode || status == acceptStatus)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                byte[] errorBody = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                int length = Math.Min(errorBody.Length, TgiErrors.MaxErrorBodyBytes);
+                throw TgiErrors.FromResponse(status, errorBody.AsSpan(0, length));
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            ThrowHelper.ThrowRequestTimeout(_options.RequestTimeout, e);
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            ThrowHelper.ThrowTransport(e);
+            throw;
+        }
+        finally
+        {
+            timeoutCts?.Dispose();
+        }
+    }
+
+    /// <summary>Sends a non-streaming request and parses the JSON body.</summary>
+    internal Task<TgiResult<T>> SendJsonAsync<T>(
+        HttpMethod method,
+        string path,
+        byte[]? body,
+        Func<JsonElement, T> parse,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(method, new Uri(_endpoint, path), body, parse, cancellationToken);
+
+    /// <summary>Sends a request built by the generated Kiota client and parses the JSON body.</summary>
+    internal Task<TgiResult<T>> SendJsonAsync<T>(
+        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Func<JsonElement, T> parse,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(new HttpMethod(request.HttpMethod.ToString().ToUpperInvariant()), request.URI, KiotaBridge.ReadBody(request), parse, cancellationToken);
+
+    /// <summary>Sends a non-streaming request to an absolute address and parses the JSON body.</summary>
+    internal async Task<TgiResult<T>> SendJsonAsync<T>(
+        HttpMethod method,
+        Uri uri,
+        byte[]? body,
+        Func<JsonElement, T> parse,
+        CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(method, uri, body, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        TgiRawResponse raw = TgiRawResponse.From(response);
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        T value = default!;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(bytes);
+            value = parse(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            ThrowHelper.ThrowMalformedResponse(raw.Status, System.Text.Encoding.UTF8.GetString(bytes), e);
+        }
+
+        return new TgiResult<T>(value, raw);
+    }
+
+    /// <summary>Creates the lazy streaming result for a route.</summary>
+    internal TgiStreamingResult<T> CreateStream<T>(string path, byte[] body, Func<StreamEventHandler<T>> createHandler, CancellationToken cancellationToken) =>
+        new SseStreamingResult<T>(
+            ct => SendAsync(HttpMethod.Post, path, body, streaming: true, acceptStatus: 0, ct),
+            createHandler,
+            _options.MaxEventSize,
+            _options.StreamIdleTimeout,
+            cancellationToken);
+}
