@@ -1,0 +1,80 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Text.Json;
+
+namespace Tgi.Sdk.Testing;
+
+/// <summary>
+/// Which functions the tool grammar allows (API.md §5.5): none → no grammar and no rendering; required → the user
+/// tools; a name → that tool; auto → the user tools plus the hidden <c>no_tool</c> (2.0.1–2.3: <c>notify_error</c>).
+/// </summary>
+internal sealed class ToolSelection
+{
+    private static readonly JsonElement s_noToolSchema = Parse(
+        """{"type":"object","properties":{"content":{"type":"string","description":"The response content"}},"required":["content"]}""");
+
+    private static readonly JsonElement s_notifyErrorSchema = Parse(
+        """{"type":"object","properties":{"error":{"type":"string","description":"The error or issue to notify"}},"required":["error"]}""");
+
+    private ToolSelection(IReadOnlyList<TgiTool> grammarTools, IReadOnlyList<TgiTool> renderedTools)
+    {
+        GrammarTools = grammarTools;
+        RenderedTools = renderedTools;
+    }
+
+    /// <summary>Gets the functions the output must call; empty when no tool grammar applies.</summary>
+    public IReadOnlyList<TgiTool> GrammarTools { get; }
+
+    /// <summary>Gets the tools rendered into the prompt.</summary>
+    public IReadOnlyList<TgiTool> RenderedTools { get; }
+
+    public bool Active => GrammarTools.Count > 0;
+
+    public static ToolSelection Select(ChatRequest request, WireProfile profile)
+    {
+        if (request.Tools is null)
+        {
+            return new ToolSelection([], []);
+        }
+
+        string choice = request.ToolChoice ?? "auto";
+        if (request.ToolChoiceIsObject)
+        {
+            return new ToolSelection([Find(request.Tools, choice)], request.Tools);
+        }
+
+        switch (choice)
+        {
+            case "none":
+                return new ToolSelection([], []);
+            case "auto":
+                var tools = new List<TgiTool>(request.Tools);
+                switch (profile.NoTool)
+                {
+                    case NoToolBehaviour.NoToolContent or NoToolBehaviour.NoToolRegenerate:
+                        tools.Add(new TgiTool(ToolCallText.NoToolName, "Open ended response with no specific tool selected", s_noToolSchema));
+                        break;
+                    case NoToolBehaviour.NotifyError:
+                        tools.Insert(0, new TgiTool(ToolCallText.NotifyErrorName, "Notify an error or issue", s_notifyErrorSchema));
+                        break;
+                }
+
+                return new ToolSelection(tools, request.Tools);
+            case "required" when profile.RequiredAndObjectToolChoice:
+                return new ToolSelection(request.Tools, request.Tools);
+            default:
+                // TGI: any other string is a function name (before 2.4.1 "required" too).
+                return new ToolSelection([Find(request.Tools, choice)], request.Tools);
+        }
+    }
+
+    private static TgiTool Find(List<TgiTool> tools, string name) =>
+        tools.Find(tool => tool.Name == name) ?? throw TgiError.Tool($"Tool with name {name} not found");
+
+    private static JsonElement Parse(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,47 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.Text;
+
+namespace Tgi.Sdk.Testing;
+
+/// <summary>
+/// The text a model writes under TGI's tool grammar: <c>{"function": {"_name": "NAME", ...arguments}}</c>
+/// (router <c>infer/tool_grammar.rs</c>). The hidden <c>no_tool</c> function carries <c>content</c>.
+/// </summary>
+internal static class ToolCallText
+{
+    public const string NoToolName = "no_tool";
+    public const string NotifyErrorName = "notify_error";
+
+    public static string Build(IReadOnlyList<TgiTool> tools, uint hash)
+    {
+        TgiTool? chosen = null;
+        foreach (TgiTool tool in tools)
+        {
+            if (tool.Name is not NoToolName and not NotifyErrorName)
+            {
+                chosen = tool;
+                break;
+            }
+        }
+
+        var builder = new StringBuilder("{\"function\": {\"_name\": ");
+        if (chosen is null)
+        {
+            // TGI 3.2+: a no_tool pick triggers a plain second generation; older versions return this content.
+            bool notify = tools.Count > 0 && tools[0].Name == NotifyErrorName;
+            JsonSchemaSampler.AppendString(builder, notify ? NotifyErrorName : NoToolName);
+            builder.Append(notify ? ", \"error\": " : ", \"content\": ");
+            JsonSchemaSampler.AppendString(builder, "I am an emulated assistant.");
+        }
+        else
+        {
+            JsonSchemaSampler.AppendString(builder, chosen.Name);
+            JsonSchemaSampler.WriteMembers(builder, chosen.Parameters, hash, leadingSeparator: true);
+        }
+
+        builder.Append("}}");
+        return builder.ToString();
+    }
+}
