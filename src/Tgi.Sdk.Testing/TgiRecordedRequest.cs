@@ -23,6 +23,6 @@ public sealed class TgiRecordedRequest
     /// <summary>Gets the request headers; names are lower-case, repeated headers are joined with <c>", "</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>Gets the request body decoded as UTF-8 (empty when there was none).</summary>
+    /// <summary>Gets the request body decoded as UTF-8 (empty when there was none; cut at the payload limit when it was larger).</summary>
     public string Body { get; }
 }

@@ -21,7 +21,15 @@ internal sealed class RegexSampler
     public static string Sample(string pattern)
     {
         var sampler = new RegexSampler(pattern);
-        sampler.Alternation(sampler._output);
+        try
+        {
+            sampler.Alternation(sampler._output);
+        }
+        catch (Exception exception) when (exception is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
+        {
+            // Beyond the supported subset: answer what was built so far rather than fail the request.
+        }
+
         return sampler._output.ToString();
     }
 

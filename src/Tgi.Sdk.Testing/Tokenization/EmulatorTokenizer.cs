@@ -7,7 +7,8 @@ namespace Tgi.Sdk.Testing;
 
 /// <summary>
 /// A tiny deterministic tokenizer: a space joins the word after it (<c>" The"</c>), ASCII words are cut into pieces of at
-/// most six characters, every punctuation mark and every non-ASCII character is its own token. It stands in for the
+/// most six characters, every punctuation mark and every non-ASCII character is its own token, and template markers
+/// (<c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c>, <c>&lt;|user|&gt;</c>) are single special tokens. It stands in for the
 /// model's tokenizer so prompt lengths, limits and <c>/tokenize</c> offsets are consistent.
 /// </summary>
 internal static class EmulatorTokenizer
@@ -39,7 +40,7 @@ internal static class EmulatorTokenizer
             int length = NextTokenLength(text, i);
             string piece = text.Substring(i, length);
             int bytes = Encoding.UTF8.GetByteCount(piece);
-            bool special = IsSpecialMarker(text, i) > 0;
+            bool special = SpecialMarkerLength(text, i) > 0;
             int id = piece switch
             {
                 BosText => BosId,
@@ -76,7 +77,7 @@ internal static class EmulatorTokenizer
     }
 
     /// <summary>Length of a special marker at <paramref name="start"/> (<c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c>, <c>&lt;|name|&gt;</c>), or 0.</summary>
-    private static int IsSpecialMarker(string text, int start)
+    private static int SpecialMarkerLength(string text, int start)
     {
         if (text[start] != '<')
         {
@@ -108,7 +109,7 @@ internal static class EmulatorTokenizer
 
     private static int NextTokenLength(string text, int start)
     {
-        int marker = IsSpecialMarker(text, start);
+        int marker = SpecialMarkerLength(text, start);
         if (marker > 0)
         {
             return marker;
