@@ -69,4 +69,28 @@ public sealed class ChatCompletionOptions
 
     /// <summary>Gets or sets <c>response_format</c>: a grammar (TGI's <c>{"type","value"}</c> shape, API.md §7).</summary>
     public TgiGrammar? ResponseFormat { get; set; }
+
+    /// <summary>Copies the options, so a method can change its copy without touching the caller's.</summary>
+    internal ChatCompletionOptions Clone()
+    {
+        ChatCompletionOptions copy = new()
+        {
+            Model = Model,
+            MaxTokens = MaxTokens,
+            Temperature = Temperature,
+            TopP = TopP,
+            FrequencyPenalty = FrequencyPenalty,
+            PresencePenalty = PresencePenalty,
+            Seed = Seed,
+            Logprobs = Logprobs,
+            TopLogprobs = TopLogprobs,
+            IncludeUsage = IncludeUsage,
+            ToolChoice = ToolChoice,
+            ToolPrompt = ToolPrompt,
+            ResponseFormat = ResponseFormat,
+        };
+        copy._stopSequences.AddRange(_stopSequences);
+        copy._tools.AddRange(_tools);
+        return copy;
+    }
 }

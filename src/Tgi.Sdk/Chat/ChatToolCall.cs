@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Tgi.Sdk.Chat;
 
@@ -42,5 +43,24 @@ public sealed class ChatToolCall
     {
         using JsonDocument document = JsonDocument.Parse(ArgumentsJson);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Reads the arguments into <typeparamref name="T"/> through its contract (no reflection; Native AOT safe). Works for
+    /// every TGI version: string arguments (≥3.2) and object arguments (≤3.1) both arrive here as JSON text.
+    /// </summary>
+    /// <typeparam name="T">The argument type, for example the one the tool was created from with <see cref="TgiTool.Create{TArgs}(string, string?, JsonTypeInfo{TArgs})"/>.</typeparam>
+    /// <param name="typeInfo">The type's contract, for example <c>MyJsonContext.Default.WeatherArgs</c>.</param>
+    /// <returns>The arguments.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is null.</exception>
+    /// <exception cref="TgiException">
+    /// The arguments are not valid JSON for <typeparamref name="T"/> (for example cut off by <c>max_tokens</c>):
+    /// <see cref="TgiException.ErrorType"/> is <see cref="TgiErrorType.InvalidOutput"/> and
+    /// <see cref="TgiException.RawResponseBody"/> holds the raw arguments text.
+    /// </exception>
+    public T GetArguments<T>(JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return StructuredOutput.Deserialize(ArgumentsJson, typeInfo, $"The arguments of the call to '{FunctionName}'", finishReason: null);
     }
 }

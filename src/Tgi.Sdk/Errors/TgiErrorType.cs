@@ -24,6 +24,7 @@ public readonly struct TgiErrorType : IEquatable<TgiErrorType>
     private const string TransportValue = "transport";
     private const string TimeoutValue = "timeout";
     private const string ProtocolValue = "protocol";
+    private const string InvalidOutputValue = "invalid_output";
 
     private readonly string? _value;
 
@@ -65,6 +66,13 @@ public readonly struct TgiErrorType : IEquatable<TgiErrorType>
 
     /// <summary>SDK value: the server sent something that is not TGI's wire format (a malformed or oversize event).</summary>
     public static TgiErrorType Protocol { get; } = new(ProtocolValue);
+
+    /// <summary>
+    /// SDK value: the model's output is not what was asked for: a structured answer or tool-call arguments that are not
+    /// valid JSON (for example cut off by the token limit) or do not fit the requested type. The exception's
+    /// <see cref="TgiException.RawResponseBody"/> holds the raw text.
+    /// </summary>
+    public static TgiErrorType InvalidOutput { get; } = new(InvalidOutputValue);
 
     /// <summary>Determines whether two values are equal (case-insensitive).</summary>
     /// <param name="left">The first value.</param>

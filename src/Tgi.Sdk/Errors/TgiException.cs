@@ -74,7 +74,10 @@ public class TgiException : Exception
     /// <summary>Gets the server's error text (TGI's <c>error</c> or <c>error.message</c>, or the plain-text body).</summary>
     public string? ErrorMessage { get; }
 
-    /// <summary>Gets the raw error body (or the raw error event), when there was one.</summary>
+    /// <summary>
+    /// Gets the raw error body (or the raw error event), when there was one; for <see cref="TgiErrorType.InvalidOutput"/>,
+    /// the model's raw text that could not be read.
+    /// </summary>
     public string? RawResponseBody { get; }
 
     /// <summary>

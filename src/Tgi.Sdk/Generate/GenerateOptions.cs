@@ -76,4 +76,32 @@ public sealed class GenerateOptions
 
     /// <summary>Gets or sets <c>adapter_id</c>: the LoRA adapter. TGI silently uses the base model for an unknown id.</summary>
     public string? AdapterId { get; set; }
+
+    /// <summary>Copies the options, so a method can change its copy without touching the caller's.</summary>
+    internal GenerateOptions Clone()
+    {
+        GenerateOptions copy = new()
+        {
+            BestOf = BestOf,
+            Temperature = Temperature,
+            RepetitionPenalty = RepetitionPenalty,
+            FrequencyPenalty = FrequencyPenalty,
+            TopK = TopK,
+            TopP = TopP,
+            TypicalP = TypicalP,
+            DoSample = DoSample,
+            MaxNewTokens = MaxNewTokens,
+            ReturnFullText = ReturnFullText,
+            Truncate = Truncate,
+            Watermark = Watermark,
+            Details = Details,
+            DecoderInputDetails = DecoderInputDetails,
+            Seed = Seed,
+            TopNTokens = TopNTokens,
+            Grammar = Grammar,
+            AdapterId = AdapterId,
+        };
+        copy._stopSequences.AddRange(_stopSequences);
+        return copy;
+    }
 }

@@ -62,7 +62,7 @@ internal static class ChatWire
                 }
 
                 content = Json.String(message, "content");
-                toolCalls = ReadToolCalls(message);
+                toolCalls = ReadToolCalls(message, ref content);
             }
 
             finishReason = Vocabulary.FinishReasonFrom(Json.String(choice, "finish_reason"));
@@ -281,7 +281,7 @@ internal static class ChatWire
         w.WriteEndObject();
     }
 
-    private static ChatToolCall[] ReadToolCalls(JsonElement message)
+    private static ChatToolCall[] ReadToolCalls(JsonElement message, ref string? content)
     {
         if (!message.TryGetProperty("tool_calls", out JsonElement calls))
         {
@@ -290,7 +290,7 @@ internal static class ChatWire
 
         if (calls.ValueKind == JsonValueKind.Object)
         {
-            return [ReadToolCall(calls)];
+            return ReadToolCall(calls, ref content) is { } single ? [single] : [];
         }
 
         if (calls.ValueKind != JsonValueKind.Array)
@@ -298,20 +298,22 @@ internal static class ChatWire
             return [];
         }
 
-        ChatToolCall[] result = new ChatToolCall[calls.GetArrayLength()];
-        int i = 0;
+        List<ChatToolCall> result = new(calls.GetArrayLength());
         foreach (JsonElement call in calls.EnumerateArray())
         {
-            result[i++] = ReadToolCall(call);
+            if (ReadToolCall(call, ref content) is { } read)
+            {
+                result.Add(read);
+            }
         }
 
-        return result;
+        return [.. result];
     }
 
-    private static ChatToolCall ReadToolCall(JsonElement call)
+    private static ChatToolCall? ReadToolCall(JsonElement call, ref string? content)
     {
         // TGI: id is an int on ≤2.0.3 and a string after; arguments is an object before 3.2 and a string after;
-        // 1.4–2.0.0 named it "parameters" (API.md §5.5).
+        // 1.4–2.0.0 named it "parameters" and the function "tools", with the real name in "_name" (API.md §5.5).
         string? id = Json.StringOrNumber(call, "id");
         string name = string.Empty;
         string? arguments = null;
@@ -321,7 +323,14 @@ internal static class ChatWire
             arguments = Json.StringOrRaw(function, "arguments") ?? Json.StringOrRaw(function, "parameters");
         }
 
-        return new ChatToolCall(id, name, arguments);
+        // TGI 2.0.1–2.3: the hidden notify_error "tool" is the model's answer, not a call (API.md §5.5).
+        ToolCallResolver.Resolve(id, name, arguments, out ChatToolCall? resolved, out string? text);
+        if (text is not null)
+        {
+            content ??= text;
+        }
+
+        return resolved;
     }
 
     private static ChatTokenLogprob[]? ReadLogprobs(JsonElement choice)

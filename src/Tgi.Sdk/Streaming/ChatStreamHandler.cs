@@ -182,7 +182,7 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
                     if (reader.ValueTextEquals("content"u8))
                     {
                         JsonReading.MoveToValue(ref reader);
-                        content = reader.TokenType == JsonTokenType.Null ? null : arena.Add(ref reader);
+                        content = reader.TokenType == JsonTokenType.Null ? (ReadOnlyMemory<byte>?)null : arena.Add(ref reader);
                     }
                     else if (reader.ValueTextEquals("role"u8))
                     {
