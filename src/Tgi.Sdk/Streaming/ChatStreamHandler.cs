@@ -10,9 +10,7 @@ namespace Tgi.Sdk.Streaming;
 /// <summary>Parses <c>/v1/chat/completions</c> stream chunks straight from the UTF-8 bytes (API.md §5.3–§5.5).</summary>
 internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdate>
 {
-    private readonly Utf8StringCache _id = new();
-    private readonly Utf8StringCache _model = new();
-    private readonly Utf8StringCache _fingerprint = new();
+    private readonly ChunkEnvelopeReader _envelopeReader = new();
     private readonly Utf8Arena _arena = new();
     private bool _sawFinish;
 
@@ -26,21 +24,13 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
             return StreamEventResult.End;
         }
 
-        string? id = null;
-        string? model = null;
-        string? fingerprint = null;
-        long created = 0;
+        ChunkEnvelope envelope = default;
         bool hasChoice = false;
         ChatRole? role = null;
         ReadOnlyMemory<byte>? content = null;
         List<ChatToolCallUpdate>? toolCalls = null;
         FinishReason? finishReason = null;
-        TokenUsage? usage = null;
         List<ChatTokenLogprob>? logprobs = null;
-        bool isError = false;
-        string? errorMessage = null;
-        string? errorType = null;
-        int? errorStatus = null;
         try
         {
             Utf8JsonReader reader = new(data);
@@ -73,47 +63,7 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
                         ReadChoice(ref reader, data, _arena, ref role, ref content, ref toolCalls, ref finishReason, ref logprobs);
                     }
                 }
-                else if (reader.ValueTextEquals("model"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    model = _model.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    id = _id.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("system_fingerprint"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    fingerprint = _fingerprint.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    created = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : 0;
-                }
-                else if (reader.ValueTextEquals("usage"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = JsonReading.ReadUsage(ref reader);
-                    }
-                }
-                else if (reader.ValueTextEquals("error"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    JsonReading.ReadError(ref reader, out errorMessage, out errorStatus, out string? type);
-                    errorType ??= type;
-                    isError = true;
-                }
-                else if (reader.ValueTextEquals("error_type"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    errorType = JsonReading.ReadNullableString(ref reader);
-                }
-                else
+                else if (!_envelopeReader.TryReadProperty(ref reader, ref envelope))
                 {
                     // "object" is chat.completion.chunk, or text_completion before 2.1.0: nothing to read.
                     reader.Skip();
@@ -125,23 +75,18 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
             ThrowHelper.ThrowMalformedEvent(data, ex);
         }
 
-        if (isError)
-        {
-            // TGI: {"error":{"message","http_status_code":422}} since 2.4.1, {"error","error_type"} before (API.md §5.3).
-            ThrowHelper.ThrowInBandError(TgiErrors.FromEvent(errorMessage, errorType, errorStatus, data));
-        }
-
-        if (!hasChoice && usage is null)
+        envelope.ThrowIfError(data);
+        if (!hasChoice && envelope.Usage is null)
         {
             return StreamEventResult.Skip;
         }
 
-        if (finishReason is not null || usage is not null)
+        if (finishReason is not null || envelope.Usage is not null)
         {
             _sawFinish = true;
         }
 
-        item = new ChatCompletionUpdate(id, model, created, fingerprint, role, content, toolCalls, finishReason, usage, logprobs);
+        item = new ChatCompletionUpdate(envelope.Id, envelope.Model, envelope.Created, envelope.SystemFingerprint, role, content, toolCalls, finishReason, envelope.Usage, logprobs);
         return StreamEventResult.Item;
     }
 

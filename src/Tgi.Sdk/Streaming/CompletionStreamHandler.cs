@@ -10,8 +10,7 @@ namespace Tgi.Sdk.Streaming;
 /// <summary>Parses <c>/v1/completions</c> stream chunks (<c>Chunk</c> and <c>CompletionFinal</c>, API.md §6).</summary>
 internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpdate>
 {
-    private readonly Utf8StringCache _model = new();
-    private readonly Utf8StringCache _fingerprint = new();
+    private readonly ChunkEnvelopeReader _envelopeReader = new();
     private readonly Utf8Arena _arena = new();
     private readonly int _promptCount;
     private int _finished;
@@ -29,18 +28,11 @@ internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpd
             return StreamEventResult.End;
         }
 
-        string? model = null;
-        string? fingerprint = null;
-        long created = 0;
+        ChunkEnvelope envelope = default;
         bool hasChoice = false;
         int index = 0;
         ReadOnlyMemory<byte>? text = null;
         FinishReason? finishReason = null;
-        TokenUsage? usage = null;
-        bool isError = false;
-        string? errorMessage = null;
-        string? errorType = null;
-        int? errorStatus = null;
         try
         {
             Utf8JsonReader reader = new(data);
@@ -99,42 +91,7 @@ internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpd
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("model"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    model = _model.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("system_fingerprint"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    fingerprint = _fingerprint.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    created = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : 0;
-                }
-                else if (reader.ValueTextEquals("usage"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = JsonReading.ReadUsage(ref reader);
-                    }
-                }
-                else if (reader.ValueTextEquals("error"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    JsonReading.ReadError(ref reader, out errorMessage, out errorStatus, out string? type);
-                    errorType ??= type;
-                    isError = true;
-                }
-                else if (reader.ValueTextEquals("error_type"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    errorType = JsonReading.ReadNullableString(ref reader);
-                }
-                else
+                else if (!_envelopeReader.TryReadProperty(ref reader, ref envelope))
                 {
                     reader.Skip();
                 }
@@ -145,12 +102,8 @@ internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpd
             ThrowHelper.ThrowMalformedEvent(data, ex);
         }
 
-        if (isError)
-        {
-            ThrowHelper.ThrowInBandError(TgiErrors.FromEvent(errorMessage, errorType, errorStatus, data));
-        }
-
-        if (!hasChoice && usage is null)
+        envelope.ThrowIfError(data);
+        if (!hasChoice && envelope.Usage is null)
         {
             return StreamEventResult.Skip;
         }
@@ -160,7 +113,7 @@ internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpd
             _finished++;
         }
 
-        item = new CompletionUpdate(index, text, finishReason, usage, model, created, fingerprint);
+        item = new CompletionUpdate(index, text, finishReason, envelope.Usage, envelope.Model, envelope.Created, envelope.SystemFingerprint);
         return StreamEventResult.Item;
     }
 
