@@ -11,7 +11,6 @@ using Tgi.Sdk.Chat;
 using Tgi.Sdk.Introspection;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Testing;
-using TgiTool = Tgi.Sdk.TgiTool;
 
 // The AOT gate's app: compiled with Native AOT, it starts the TGI emulator on loopback in-process and drives the
 // SDK (and the raw generated client) through every kind of call, checking each answer. Exit code = failed checks.

@@ -36,7 +36,7 @@ internal sealed class ChatRequest
     public bool IncludeUsage { get; set; }
 
     /// <summary>Gets or sets the tools; null when the request had no <c>tools</c> key (or null), empty for <c>[]</c>.</summary>
-    public List<TgiTool>? Tools { get; set; }
+    public List<TgiRequestedTool>? Tools { get; set; }
 
     /// <summary>Gets or sets <c>auto</c>, <c>none</c>, <c>required</c>, or a function name (null: not sent).</summary>
     public string? ToolChoice { get; set; }

@@ -212,7 +212,7 @@ internal static class ChatRequestBinder
                 throw new BindException(functionPath, "missing field `arguments`");
             }
 
-            request.Tools.Add(new TgiTool(name, description, parameters.Clone()));
+            request.Tools.Add(new TgiRequestedTool(name, description, parameters.Clone()));
         }
     }
 

@@ -17,7 +17,7 @@ internal static class ChatTemplate
     public const string DefaultToolPrompt =
         "\nGiven the functions available, please respond with a JSON for a function call with its proper arguments that best answers the given prompt. Respond in the format {name: function name, parameters: dictionary of argument name and its value}.Do not use variables.\n";
 
-    public static string Apply(IReadOnlyList<TgiChatMessage> messages, IReadOnlyList<TgiTool> tools, string? toolPrompt, bool continueFinalAssistant)
+    public static string Apply(IReadOnlyList<TgiChatMessage> messages, IReadOnlyList<TgiRequestedTool> tools, string? toolPrompt, bool continueFinalAssistant)
     {
         var text = new StringBuilder();
         bool continuing = continueFinalAssistant && messages.Count > 0 && messages[^1].Role == "assistant";
@@ -46,13 +46,13 @@ internal static class ChatTemplate
         return text.ToString();
     }
 
-    private static string ToolsJson(IReadOnlyList<TgiTool> tools)
+    private static string ToolsJson(IReadOnlyList<TgiRequestedTool> tools)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, JsonResponses.WriterOptions))
         {
             writer.WriteStartArray();
-            foreach (TgiTool tool in tools)
+            foreach (TgiRequestedTool tool in tools)
             {
                 writer.WriteStartObject();
                 writer.WriteString("type", "function");

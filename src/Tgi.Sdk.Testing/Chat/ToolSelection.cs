@@ -17,17 +17,17 @@ internal sealed class ToolSelection
     private static readonly JsonElement s_notifyErrorSchema = Parse(
         """{"type":"object","properties":{"error":{"type":"string","description":"The error or issue to notify"}},"required":["error"]}""");
 
-    private ToolSelection(IReadOnlyList<TgiTool> grammarTools, IReadOnlyList<TgiTool> renderedTools)
+    private ToolSelection(IReadOnlyList<TgiRequestedTool> grammarTools, IReadOnlyList<TgiRequestedTool> renderedTools)
     {
         GrammarTools = grammarTools;
         RenderedTools = renderedTools;
     }
 
     /// <summary>Gets the functions the output must call; empty when no tool grammar applies.</summary>
-    public IReadOnlyList<TgiTool> GrammarTools { get; }
+    public IReadOnlyList<TgiRequestedTool> GrammarTools { get; }
 
     /// <summary>Gets the tools rendered into the prompt.</summary>
-    public IReadOnlyList<TgiTool> RenderedTools { get; }
+    public IReadOnlyList<TgiRequestedTool> RenderedTools { get; }
 
     public bool Active => GrammarTools.Count > 0;
 
@@ -49,14 +49,14 @@ internal sealed class ToolSelection
             case "none":
                 return new ToolSelection([], []);
             case "auto":
-                var tools = new List<TgiTool>(request.Tools);
+                var tools = new List<TgiRequestedTool>(request.Tools);
                 switch (profile.NoTool)
                 {
                     case NoToolBehaviour.NoToolContent or NoToolBehaviour.NoToolRegenerate:
-                        tools.Add(new TgiTool(ToolCallText.NoToolName, "Open ended response with no specific tool selected", s_noToolSchema));
+                        tools.Add(new TgiRequestedTool(ToolCallText.NoToolName, "Open ended response with no specific tool selected", s_noToolSchema));
                         break;
                     case NoToolBehaviour.NotifyError:
-                        tools.Insert(0, new TgiTool(ToolCallText.NotifyErrorName, "Notify an error or issue", s_notifyErrorSchema));
+                        tools.Insert(0, new TgiRequestedTool(ToolCallText.NotifyErrorName, "Notify an error or issue", s_notifyErrorSchema));
                         break;
                 }
 
@@ -69,7 +69,7 @@ internal sealed class ToolSelection
         }
     }
 
-    private static TgiTool Find(List<TgiTool> tools, string name) =>
+    private static TgiRequestedTool Find(List<TgiRequestedTool> tools, string name) =>
         tools.Find(tool => tool.Name == name) ?? throw TgiError.Tool($"Tool with name {name} not found");
 
     private static JsonElement Parse(string json)

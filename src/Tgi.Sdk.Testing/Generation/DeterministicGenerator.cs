@@ -29,7 +29,7 @@ internal sealed class DeterministicGenerator : TgiGenerator
 
         if (request.Grammar is { } grammar)
         {
-            string text = grammar.Kind == TgiGrammarKind.Json && grammar.Schema is { } schema
+            string text = grammar.Kind == TgiRequestedGrammarKind.Json && grammar.Schema is { } schema
                 ? JsonSchemaSampler.Sample(schema, hash)
                 : RegexSampler.Sample(grammar.Regex ?? string.Empty);
             return new TgiGeneration(TokensOf(text, appendEos: true));

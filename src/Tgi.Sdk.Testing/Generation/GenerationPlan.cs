@@ -22,9 +22,9 @@ internal sealed class GenerationPlan
 
     public float? Temperature { get; init; }
 
-    public TgiGrammar? Grammar { get; init; }
+    public TgiRequestedGrammar? Grammar { get; init; }
 
-    public IReadOnlyList<TgiTool> ToolGrammar { get; init; } = [];
+    public IReadOnlyList<TgiRequestedTool> ToolGrammar { get; init; } = [];
 
     public IReadOnlyList<TgiChatMessage> Messages { get; init; } = [];
 

@@ -41,13 +41,13 @@ public sealed class TgiGenerationRequest
     public float? Temperature { get; init; }
 
     /// <summary>Gets the output constraint from <c>grammar</c> or <c>response_format</c>, if any.</summary>
-    public TgiGrammar? Grammar { get; init; }
+    public TgiRequestedGrammar? Grammar { get; init; }
 
     /// <summary>
     /// Gets the functions the output must call, when the tool grammar is active (tools with tool_choice auto, required or
     /// a name). In auto mode TGI adds the hidden <c>no_tool</c> function (2.0.1–2.3: <c>notify_error</c>). Empty otherwise.
     /// </summary>
-    public IReadOnlyList<TgiTool> ToolGrammar { get; init; } = [];
+    public IReadOnlyList<TgiRequestedTool> ToolGrammar { get; init; } = [];
 
     /// <summary>Gets which of <c>best_of</c> sequences this is (0 for the first).</summary>
     public int SequenceIndex { get; init; }

@@ -6,9 +6,9 @@ using System.Text.Json;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>A constraint on the output (API.md §7): a JSON schema or a regular expression.</summary>
-public sealed class TgiGrammar
+public sealed class TgiRequestedGrammar
 {
-    internal TgiGrammar(TgiGrammarKind kind, JsonElement? schema, string? regex)
+    internal TgiRequestedGrammar(TgiRequestedGrammarKind kind, JsonElement? schema, string? regex)
     {
         Kind = kind;
         Schema = schema;
@@ -16,11 +16,11 @@ public sealed class TgiGrammar
     }
 
     /// <summary>Gets the kind of constraint.</summary>
-    public TgiGrammarKind Kind { get; }
+    public TgiRequestedGrammarKind Kind { get; }
 
-    /// <summary>Gets the JSON schema the output must match (for <see cref="TgiGrammarKind.Json"/>).</summary>
+    /// <summary>Gets the JSON schema the output must match (for <see cref="TgiRequestedGrammarKind.Json"/>).</summary>
     public JsonElement? Schema { get; }
 
-    /// <summary>Gets the regular expression the output must match (for <see cref="TgiGrammarKind.Regex"/>).</summary>
+    /// <summary>Gets the regular expression the output must match (for <see cref="TgiRequestedGrammarKind.Regex"/>).</summary>
     public string? Regex { get; }
 }

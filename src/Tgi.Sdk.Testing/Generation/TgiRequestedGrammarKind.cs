@@ -4,7 +4,7 @@
 namespace Tgi.Sdk.Testing;
 
 /// <summary>The kinds of output constraint TGI accepts.</summary>
-public enum TgiGrammarKind
+public enum TgiRequestedGrammarKind
 {
     /// <summary>JSON matching a schema (<c>json</c>, <c>json_object</c> or <c>json_schema</c>).</summary>
     Json,

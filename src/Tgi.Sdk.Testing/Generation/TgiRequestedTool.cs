@@ -6,9 +6,9 @@ using System.Text.Json;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>A function tool offered by a chat request (<c>tools[].function</c>).</summary>
-public sealed class TgiTool
+public sealed class TgiRequestedTool
 {
-    internal TgiTool(string name, string? description, JsonElement parameters)
+    internal TgiRequestedTool(string name, string? description, JsonElement parameters)
     {
         Name = name;
         Description = description;

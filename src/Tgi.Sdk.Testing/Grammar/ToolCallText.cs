@@ -14,10 +14,10 @@ internal static class ToolCallText
     public const string NoToolName = "no_tool";
     public const string NotifyErrorName = "notify_error";
 
-    public static string Build(IReadOnlyList<TgiTool> tools, uint hash)
+    public static string Build(IReadOnlyList<TgiRequestedTool> tools, uint hash)
     {
-        TgiTool? chosen = null;
-        foreach (TgiTool tool in tools)
+        TgiRequestedTool? chosen = null;
+        foreach (TgiRequestedTool tool in tools)
         {
             if (tool.Name is not NoToolName and not NotifyErrorName)
             {

@@ -125,14 +125,14 @@ internal static class RequestValidator
             throw TgiError.Validation($"`inputs` must have less than {options.MaxInputTokens} tokens. Given: {inputTokens}");
         }
 
-        TgiGrammar? grammar = p.Grammar is null ? null : CompileGrammar(p.Grammar, options);
+        TgiRequestedGrammar? grammar = p.Grammar is null ? null : CompileGrammar(p.Grammar, options);
 
         // Generation stops silently when the context fills (TGI: finish "length").
         int maxNewTokens = Math.Min(requested ?? available, available);
         return new ValidatedInput(inputs, inputTokens, maxNewTokens, grammar, bestOf);
     }
 
-    public static TgiGrammar CompileGrammar(GrammarRequest request, TgiEmulatorOptions options)
+    public static TgiRequestedGrammar CompileGrammar(GrammarRequest request, TgiEmulatorOptions options)
     {
         if (!options.GrammarSupport)
         {
@@ -141,7 +141,7 @@ internal static class RequestValidator
 
         if (request.Type == "regex")
         {
-            return new TgiGrammar(TgiGrammarKind.Regex, schema: null, regex: request.Value.GetString());
+            return new TgiRequestedGrammar(TgiRequestedGrammarKind.Regex, schema: null, regex: request.Value.GetString());
         }
 
         JsonElement schema = request.Type == "json_schema" ? request.Value.GetProperty("schema") : request.Value;
@@ -169,6 +169,6 @@ internal static class RequestValidator
             throw TgiError.Validation("grammar is not valid: Grammar must have a 'properties' field");
         }
 
-        return new TgiGrammar(TgiGrammarKind.Json, schema, regex: null);
+        return new TgiRequestedGrammar(TgiRequestedGrammarKind.Json, schema, regex: null);
     }
 }
