@@ -10,7 +10,9 @@
   dotnet pwsh -NoProfile -File ./build.ps1 -Target Build,Test
 
 .PARAMETER Target
-  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Bench, Pack, All (comma-separated).
+  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, All (comma-separated).
+.PARAMETER Quick
+  Bench: run every benchmark once, as a smoke test.
 .PARAMETER Upstream
   SpecDiff: the upstream TGI OpenAPI document to compare openapi/tgi.json with.
 .PARAMETER Configuration
@@ -21,7 +23,8 @@ param(
     [string[]] $Target = @('Build', 'Test'),
     [string] $Upstream = '',
     [string] $Configuration = 'Release',
-    [string] $BenchFilter = '*'
+    [string] $BenchFilter = '*',
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
@@ -123,8 +126,15 @@ function Invoke-Aot {
 }
 
 function Invoke-Bench {
-    Write-Step "Bench: BenchmarkDotNet (filter '$BenchFilter')"
-    dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- --filter $BenchFilter
+    # -Quick runs every benchmark once, in process: a smoke test that CI runs so the suite keeps compiling and
+    # running (about 2 minutes); its times mean nothing and nothing asserts on them. Without it: the full run,
+    # whose report lands in BenchmarkDotNet.Artifacts/results/tgi-bench-report.md (docs/benchmarks.md explains it).
+    $kind = if ($Quick) { 'quick smoke run' } else { 'full run' }
+    Write-Step "Bench: $kind (filter '$BenchFilter')"
+    $benchArgs = @('--filter', $BenchFilter)
+    if ($Quick) { $benchArgs += '--quick' }
+    # The suite exits non-zero when any benchmark failed (BenchmarkDotNet itself would report NA and exit 0).
+    dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- @benchArgs
 }
 
 function Invoke-Pack {
@@ -132,9 +142,134 @@ function Invoke-Pack {
     dotnet pack $Solution -c $Configuration -o (Join-Path $Root 'artifacts/packages')
 }
 
+function Invoke-CliGate {
+    # The `tgi` tool as users get it: published with Native AOT (zero IL2xxx/IL3xxx warnings), then the NATIVE binary
+    # runs the demo, drives a standalone emulator (each command's output and exit code is checked), a short bench,
+    # the error exits (422, unreachable server), and its startup time is measured.
+    Write-Step "Cli: Native AOT publish of src/Tgi.Cli into artifacts/cli (any IL2xxx/IL3xxx warning fails)"
+    $out = Join-Path $Root 'artifacts/cli'
+    $log = Join-Path $Root 'artifacts/cli-publish.log'
+    New-Item -ItemType Directory -Force -Path (Split-Path $log) | Out-Null
+    dotnet publish (Join-Path $Root 'src/Tgi.Cli/Tgi.Cli.csproj') -c Release -r linux-x64 -o $out 2>&1 |
+        Tee-Object -FilePath $log | Out-Host
+    $warnings = Select-String -Path $log -Pattern 'warning IL[23]\d{3}' -AllMatches
+    if ($warnings) { throw "Native AOT publish of tgi produced $($warnings.Count) trim/AOT warning(s)." }
+    $tgi = Join-Path $out 'tgi'
+    Write-Step ("Cli: native binary {0:N2} MB ({1:N0} bytes)" -f ((Get-Item $tgi).Length / 1MB), (Get-Item $tgi).Length)
+
+    $errFile = Join-Path $Root 'artifacts/cli-stderr.txt'
+    # Runs the native tgi; a non-zero exit is data here, not a failure of the script.
+    function Invoke-Tgi([string[]] $Arguments) {
+        $PSNativeCommandUseErrorActionPreference = $false
+        $stdout = & $tgi @Arguments 2> $errFile
+        [pscustomobject]@{
+            Code = $LASTEXITCODE
+            Out  = (@($stdout) -join "`n")
+            Err  = (Get-Content -LiteralPath $errFile -Raw -ErrorAction SilentlyContinue) ?? ''
+        }
+    }
+    function Assert-Tgi([string] $Name, [bool] $Condition, $Result) {
+        if (-not $Condition) {
+            throw "Cli check '$Name' failed (exit $($Result.Code)).`nstdout:`n$($Result.Out)`nstderr:`n$($Result.Err)"
+        }
+        Write-Host "    ok: $Name"
+    }
+    function Get-FreePort {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+    }
+    function Get-MedianMs([scriptblock] $Action) {
+        $times = foreach ($i in 1..7) {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew(); & $Action | Out-Null; $watch.Stop()
+            $watch.Elapsed.TotalMilliseconds
+        }
+        ($times | Sort-Object)[3]
+    }
+
+    Write-Step "Cli: tgi demo (embedded emulator)"
+    $r = Invoke-Tgi @('demo')
+    Assert-Tgi 'demo exits 0' ($r.Code -eq 0) $r
+    Assert-Tgi 'demo says the server is the emulator' ($r.Out -match 'NOT a real model') $r
+    foreach ($section in '== 1/4 Streamed generate', '== 2/4 Streamed chat', '== 3/4 Tool call', '== 4/4 JSON-schema-constrained answer') {
+        Assert-Tgi "demo section '$section'" ($r.Out.Contains($section)) $r
+    }
+    Assert-Tgi 'demo prints the tool call' ($r.Out -match 'tool call: get_current_weather \{"location":') $r
+    Assert-Tgi 'demo JSON answer is valid' ($r.Out -match 'valid JSON with the required fields: yes') $r
+
+    $port = Get-FreePort
+    $url = "http://127.0.0.1:$port"
+    $emulatorLog = Join-Path $Root 'artifacts/cli-emulator.log'
+    Write-Step "Cli: tgi emulator --port $port (background), then every client command against it"
+    # A small time to first token and a pace make the bench's latencies measurable.
+    $emulator = Start-Process -FilePath $tgi -PassThru -RedirectStandardOutput $emulatorLog -RedirectStandardError "$emulatorLog.err" `
+        -ArgumentList @('emulator', '--port', "$port", '--time-to-first-token', '20', '--tokens-per-second', '400')
+    $emulatorPid = $emulator.Id
+    try {
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        do {
+            Start-Sleep -Milliseconds 100
+            $r = Invoke-Tgi @('health', '--url', $url)
+        } while ($r.Code -ne 0 -and [DateTime]::UtcNow -lt $deadline)
+        Assert-Tgi 'health exits 0 on a healthy server' ($r.Code -eq 0 -and $r.Out -match '^healthy') $r
+
+        $r = Invoke-Tgi @('generate', 'Hello', '--max-new-tokens', '16', '--details', '--url', $url)
+        Assert-Tgi 'generate streams text with details' ($r.Code -eq 0 -and $r.Out -match 'finish_reason: \w+' -and $r.Out -match 'generated_tokens: \d+') $r
+
+        $r = Invoke-Tgi @('chat', 'Hello', '--system', 'Be brief.', '--url', $url)
+        Assert-Tgi 'chat streams an answer' ($r.Code -eq 0 -and $r.Out.Trim().Length -gt 0) $r
+
+        $r = Invoke-Tgi @('info', '--url', $url)
+        Assert-Tgi 'info shows the model' ($r.Code -eq 0 -and $r.Out -match 'tgi-emulator/tiny-llama' -and $r.Out -match 'max_total_tokens') $r
+
+        $r = Invoke-Tgi @('models', '--url', $url)
+        Assert-Tgi 'models lists the model' ($r.Code -eq 0 -and $r.Out -match 'tgi-emulator/tiny-llama') $r
+
+        $r = Invoke-Tgi @('tokenize', 'Hello world', '--url', $url)
+        Assert-Tgi 'tokenize shows the tokens' ($r.Code -eq 0 -and $r.Out.Contains('" world"') -and $r.Out -match '\d+ tokens') $r
+
+        $r = Invoke-Tgi @('metrics', '--url', $url)
+        Assert-Tgi 'metrics shows TGI counters' ($r.Code -eq 0 -and $r.Out -match 'tgi_request_') $r
+
+        $r = Invoke-Tgi @('bench', '--concurrency', '4', '--requests', '20', '--json', '-', '--url', $url)
+        Assert-Tgi 'bench exits 0' ($r.Code -eq 0) $r
+        $bench = $r.Out | ConvertFrom-Json
+        Assert-Tgi 'bench ran 20 requests' ($bench.requests.succeeded -eq 20 -and $bench.requests.failed -eq 0) $r
+        Assert-Tgi 'bench JSON has rps, TTFT p50/p90/p99, ITL p50/p99, tokens/s, errors' (
+            $bench.requests_per_second -gt 0 -and
+            $bench.time_to_first_token_ms.p50 -gt 0 -and $null -ne $bench.time_to_first_token_ms.p90 -and $null -ne $bench.time_to_first_token_ms.p99 -and
+            $null -ne $bench.inter_token_latency_ms.p50 -and $null -ne $bench.inter_token_latency_ms.p99 -and
+            $bench.tokens_per_second.overall -gt 0 -and $bench.tokens_per_second.per_stream -gt 0 -and
+            $null -ne $bench.errors) $r
+        Assert-Tgi 'bench showed progress and the table on stderr' ($r.Err -match 'requests done' -and $r.Err -match 'time to first token') $r
+
+        # TGI rejects top_k = 0 (a 422 validation error: in-band on the stream) and temperature = 0 (HTTP 422).
+        $r = Invoke-Tgi @('generate', 'x', '--top-k', '0', '--url', $url)
+        Assert-Tgi 'a 422 in a stream exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: Input validation error: .top_k. must be strictly positive') $r
+        $r = Invoke-Tgi @('generate', 'x', '--no-stream', '--temperature', '0', '--url', $url)
+        Assert-Tgi 'an HTTP 422 exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: .*temperature') $r
+
+        $r = Invoke-Tgi @('generate')
+        Assert-Tgi 'a usage error exits 2' ($r.Code -eq 2) $r
+
+        $health = Get-MedianMs { & $tgi health --url $url }
+        $version = Get-MedianMs { & $tgi --version }
+        Write-Step ("Cli: startup (median of 7): 'tgi --version' {0:N1} ms, 'tgi health' against the emulator {1:N1} ms" -f $version, $health)
+    }
+    finally {
+        Stop-Process -Id $emulatorPid -Force -ErrorAction SilentlyContinue
+    }
+
+    $closed = Get-FreePort
+    $r = Invoke-Tgi @('generate', 'x', '--api-key', 'gate-secret-4c1f', '--url', "http://127.0.0.1:$closed")
+    Assert-Tgi 'an unreachable server exits 1 with a transport error' ($r.Code -eq 1 -and $r.Err -match '^error: transport:') $r
+    Assert-Tgi 'the API key is never printed' (-not ($r.Out + $r.Err).Contains('gate-secret-4c1f')) $r
+    Write-Step "Cli: all checks passed"
+}
+
 # With -File, "-Target Build,Test" arrives as one string (KIOTA.md): split on commas.
 $targets = @($Target | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-if ($targets -contains 'All') { $targets = @('CheckGenerated', 'Build', 'Test', 'Aot') }
+if ($targets -contains 'All') { $targets = @('CheckGenerated', 'Build', 'Test', 'Aot', 'Cli') }
 
 foreach ($t in $targets) {
     switch ($t) {
@@ -146,6 +281,7 @@ foreach ($t in $targets) {
         'Aot' { Invoke-Aot }
         'Bench' { Invoke-Bench }
         'Pack' { Invoke-Pack }
-        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Bench, Pack or All." }
+        'Cli' { Invoke-CliGate }
+        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack or All." }
     }
 }

@@ -1,0 +1,42 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using Tgi.Cli.Infrastructure;
+using Tgi.Sdk;
+using Tgi.Sdk.Introspection;
+
+namespace Tgi.Cli.Commands;
+
+/// <summary><c>tgi health</c>: exit code 0 when the server is healthy, 1 when not (or unreachable).</summary>
+internal static class HealthCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        ConnectionOptions connection = new();
+        Command command = new("health", "Check the server's health (GET /health): exit code 0 when healthy, 1 when not.");
+        connection.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+            context,
+            connection.Secret(parse, context),
+            token => RunAsync(connection.Resolve(parse, context).CreateClient(), context.Out, token),
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Checks and prints the health.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="output">Where it goes.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <returns>0 when healthy, 1 when not.</returns>
+    public static async Task<int> RunAsync(TgiClient client, TextWriter output, CancellationToken cancellationToken)
+    {
+        TgiHealthStatus status = (await client.GetHealthAsync(cancellationToken).ConfigureAwait(false)).Value;
+        bool healthy = status == TgiHealthStatus.Healthy;
+        await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {client.Endpoint}").ConfigureAwait(false);
+        return healthy ? ExitCodes.Ok : ExitCodes.ServerError;
+    }
+}
