@@ -154,5 +154,8 @@ catch (TgiException ex)
     checks.True("cut typed output raw text", ex.RawResponseBody?.StartsWith('{') == true);
 }
 
+// The DI, provider and IChatClient path (tools/Tgi.AotSmoke/ProviderChecks.cs).
+await ProviderChecks.RunAsync(checks);
+
 Console.WriteLine($"AOT smoke: {checks.Passed} checks passed, {checks.Failed} failed in {stopwatch.ElapsedMilliseconds} ms (startup to here).");
 return checks.Failed;
