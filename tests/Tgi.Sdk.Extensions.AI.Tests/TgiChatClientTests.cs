@@ -213,15 +213,6 @@ public class TgiChatClientTests
         await Assert.That(TgiResponseMapper.MapFinishReason(null, hasToolCalls: false)).IsNull();
     }
 
-    [Test]
-    [Arguments("{, \"city\": \"Paris\"}", "{ \"city\": \"Paris\"}")]
-    [Arguments("{ \"city\": \"Paris\"}", "{ \"city\": \"Paris\"}")]
-    [Arguments("{}", "{}")]
-    public async Task RepairStreamedArguments_LeadingComma_IsDropped(string streamed, string expected)
-    {
-        await Assert.That(TgiResponseMapper.RepairStreamedArguments(streamed)).IsEqualTo(expected);
-    }
-
     private static Task<TgiEmulator> StartAsync() =>
         TgiEmulator.StartAsync(new TgiEmulatorOptions { ModelId = "m-chat", Generator = TgiGenerator.Scripted(s_reply) });
 }

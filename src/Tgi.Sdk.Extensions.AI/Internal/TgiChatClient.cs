@@ -2,7 +2,6 @@
 // Licensed under the MIT License.
 
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.AI;
 using Tgi.Sdk.Chat;
 using Tgi.Sdk.Generate;
@@ -96,8 +95,10 @@ internal sealed class TgiChatClient : IChatClient
         IAsyncEnumerable<ChatCompletionUpdate> stream = _backend.ChatStreamingAsync(
             TgiRequestMapper.ToTgiMessages(messages), TgiRequestMapper.ToChatOptions(options, streaming: true), cancellationToken);
 
-        // Tool-call fragments by index; role and finish reason latched (API.md §5.4: no finish chunk after tool calls).
-        Dictionary<int, (string Id, string Name, StringBuilder Arguments)>? calls = null;
+        // Tool-call fragments go to the SDK's accumulator, which resolves every TGI version's shape at the end (≤3.1: the
+        // whole grammar JSON with _name and EOS text; no_tool/notify_error become text). API.md §5.4: no finish chunk
+        // follows a streamed call, so the finish reason is latched.
+        ChatCompletionAccumulator? toolCalls = null;
         FinishReason? finish = null;
         string? responseId = null;
         string? modelId = null;
@@ -110,18 +111,9 @@ internal sealed class TgiChatClient : IChatClient
                 responseId ??= TgiResponseMapper.NullIfEmpty(update.Id);
                 modelId ??= update.Model;
                 finish = update.FinishReason ?? finish;
-                foreach (ChatToolCallUpdate call in update.ToolCallUpdates)
+                if (update.ToolCallUpdates.Count > 0)
                 {
-                    calls ??= [];
-                    if (!calls.TryGetValue(call.Index, out var entry))
-                    {
-                        entry = (call.Id ?? string.Empty, call.FunctionName ?? string.Empty, new StringBuilder());
-                    }
-
-                    entry.Id = string.IsNullOrEmpty(entry.Id) ? call.Id ?? string.Empty : entry.Id;
-                    entry.Name = string.IsNullOrEmpty(entry.Name) ? call.FunctionName ?? string.Empty : entry.Name;
-                    entry.Arguments.Append(call.ArgumentsDelta);
-                    calls[call.Index] = entry;
+                    (toolCalls ??= new ChatCompletionAccumulator()).Append(update);
                 }
 
                 List<AIContent> contents = [];
@@ -145,7 +137,7 @@ internal sealed class TgiChatClient : IChatClient
                     ResponseId = responseId,
                     ModelId = update.Model,
                     CreatedAt = update.CreatedUnixSeconds > 0 ? DateTimeOffset.FromUnixTimeSeconds(update.CreatedUnixSeconds) : null,
-                    FinishReason = calls is null ? TgiResponseMapper.MapFinishReason(update.FinishReason, hasToolCalls: false) : null,
+                    FinishReason = toolCalls is null ? TgiResponseMapper.MapFinishReason(update.FinishReason, hasToolCalls: false) : null,
                     RawRepresentation = update,
                 };
             }
@@ -155,17 +147,28 @@ internal sealed class TgiChatClient : IChatClient
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (calls is not null)
+        if (toolCalls is not null)
         {
-            List<AIContent> functionCalls = [.. calls.OrderBy(c => c.Key).Select(c => (AIContent)TgiResponseMapper.ToFunctionCall(
-                string.IsNullOrEmpty(c.Value.Id) ? c.Key.ToString(System.Globalization.CultureInfo.InvariantCulture) : c.Value.Id,
-                c.Value.Name,
-                TgiResponseMapper.RepairStreamedArguments(c.Value.Arguments.ToString())))];
-            yield return new ChatResponseUpdate(MeAi.ChatRole.Assistant, functionCalls)
+            ChatCompletion resolved = toolCalls.ToCompletion();
+            List<AIContent> contents = [];
+            if (!string.IsNullOrEmpty(resolved.Content))
+            {
+                // A "no tool" answer from TGI ≤3.1 arrives as a tool call and resolves to text.
+                contents.Add(new TextContent(resolved.Content));
+            }
+
+            for (int i = 0; i < resolved.ToolCalls.Count; i++)
+            {
+                ChatToolCall call = resolved.ToolCalls[i];
+                string callId = string.IsNullOrEmpty(call.Id) ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : call.Id;
+                contents.Add(TgiResponseMapper.ToFunctionCall(callId, call.FunctionName, call.ArgumentsJson));
+            }
+
+            yield return new ChatResponseUpdate(MeAi.ChatRole.Assistant, contents)
             {
                 ResponseId = responseId,
                 ModelId = modelId,
-                FinishReason = TgiResponseMapper.MapFinishReason(finish, hasToolCalls: true),
+                FinishReason = TgiResponseMapper.MapFinishReason(finish, hasToolCalls: resolved.ToolCalls.Count > 0),
             };
         }
     }

@@ -88,26 +88,6 @@ internal static class TgiResponseMapper
         // TGI: arguments are a JSON string (≥3.2), parsed rather than compared (API.md §5.4); a parse failure is kept on the content.
         FunctionCallContent.CreateFromParsedArguments(string.IsNullOrWhiteSpace(argumentsJson) ? "{}" : argumentsJson, callId, name, ParseArguments);
 
-    /// <summary>
-    /// Repairs streamed tool-call arguments. TGI (≥3.2) opens the arguments with <c>{</c> once the function name is
-    /// parsed, then streams the rest of the grammar output as raw tokens (API.md §5.4); with a tokenizer whose name token
-    /// does not swallow the following comma, that comma arrives too (<c>{, "city": "Paris"}</c>). It is dropped here.
-    /// </summary>
-    public static string RepairStreamedArguments(string arguments)
-    {
-        ReadOnlySpan<char> text = arguments.AsSpan().TrimStart();
-        if (text.Length > 1 && text[0] == '{')
-        {
-            ReadOnlySpan<char> rest = text[1..].TrimStart();
-            if (rest.Length > 0 && rest[0] == ',')
-            {
-                return string.Concat("{", rest[1..]);
-            }
-        }
-
-        return arguments;
-    }
-
     public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static Dictionary<string, object?> ParseArguments(string json)

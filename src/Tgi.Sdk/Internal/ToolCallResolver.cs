@@ -58,7 +58,27 @@ internal static class ToolCallResolver
             return;
         }
 
-        call = new ChatToolCall(id, name ?? string.Empty, arguments is null ? null : text);
+        call = new ChatToolCall(id, name ?? string.Empty, arguments is null ? null : DropCommaAfterOpeningBrace(text));
+    }
+
+    /// <summary>
+    /// TGI (≥3.2) opens streamed arguments with <c>{</c> once the function name is parsed, then streams the rest of the
+    /// grammar output as raw tokens (API.md §5.4). When the model's tokenizer does not fold the comma after the name into
+    /// the name's closing token, that comma arrives too (<c>{, "city": "Paris"}</c>): drop it so the JSON parses.
+    /// </summary>
+    private static string DropCommaAfterOpeningBrace(string arguments)
+    {
+        ReadOnlySpan<char> text = arguments.AsSpan().TrimStart();
+        if (text.Length > 1 && text[0] == '{')
+        {
+            ReadOnlySpan<char> rest = text[1..].TrimStart();
+            if (rest.Length > 0 && rest[0] == ',')
+            {
+                return string.Concat("{", rest[1..]);
+            }
+        }
+
+        return arguments;
     }
 
     /// <summary>

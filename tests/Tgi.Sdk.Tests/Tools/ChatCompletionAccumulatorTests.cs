@@ -53,6 +53,22 @@ public class ChatCompletionAccumulatorTests
     }
 
     [Test]
+    public async Task Current_CommaAfterNameInItsOwnToken_ArgumentsStillParse()
+    {
+        // TGI ≥3.2 opens with "{" once the name parses; a tokenizer that splits the comma off the name's closing quote
+        // streams it next (API.md §5.4).
+        (ChatCompletion completion, _) = await StreamAsync(
+            Array(0, "0", "get_current_weather", "{"),
+            Array(0, null, null, ","),
+            Array(0, null, null, " \"location\": \"Paris\", \"format\": \"celsius\"}"));
+
+        WeatherArgs? args = completion.ToolCalls[0].GetArguments(TestJsonContext.Default.WeatherArgs);
+
+        await Assert.That(completion.ToolCalls[0].ArgumentsJson).IsEqualTo("{ \"location\": \"Paris\", \"format\": \"celsius\"}");
+        await Assert.That(args?.Location).IsEqualTo("Paris");
+    }
+
+    [Test]
     public async Task Legacy_NotifyError_BecomesContent()
     {
         (ChatCompletion completion, _) = await StreamAsync(Legacy("{\"function\": {\"_name\": \"notify_error\", \"error\": \"I cannot help.\"}}"), Legacy("</s>"));
