@@ -28,19 +28,16 @@ internal static class BenchCommand
         route.AcceptOnlyFromAmong("generate", "chat");
         Option<string?> model = new("--model", "-m") { Description = "The chat model field for --route chat (TGI 2.1 and older require it).", HelpName = "NAME" };
         Option<string?> json = new("--json") { Description = "Also write the results as JSON to FILE ('-' for stdout; the table then goes to stderr).", HelpName = "FILE" };
-        ConnectionOptions connection = new();
 
         Command command = new("bench", "Load-test a TGI server: N concurrent streams for a duration or a number of requests.")
         {
             concurrency, duration, requests, maxNewTokens, prompt, route, model, json,
         };
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            token =>
+            (parse, client, token) =>
             {
-                TgiClient client = connection.Resolve(parse, context).CreateClient();
                 string? durationText = parse.GetValue(duration);
                 TimeSpan? limit = null;
                 if (durationText is not null)
@@ -59,8 +56,7 @@ internal static class BenchCommand
                     Model = parse.GetValue(model),
                 };
                 return RunAsync(client, settings, parse.GetValue(json), context, token);
-            },
-            cancellationToken));
+            });
         return command;
     }
 

@@ -33,19 +33,16 @@ internal static class ChatCommand
         Option<float?> temperature = new("--temperature") { Description = "Sampling temperature (0 is greedy)." };
         Option<ulong?> seed = new("--seed") { Description = "The random seed." };
         Option<string?> model = new("--model", "-m") { Description = "The model field (a LoRA adapter id; TGI 2.1 and older require it, any value works).", HelpName = "NAME" };
-        ConnectionOptions connection = new();
 
         Command command = new("chat", "Chat with the OpenAI-compatible API, streaming the answer.")
         {
             message, system, tools, toolChoice, maxTokens, temperature, seed, model,
         };
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            async token =>
+            async (parse, client, token) =>
             {
-                TgiClient client = connection.Resolve(parse, context).CreateClient();
                 var settings = new ChatSettings
                 {
                     Message = parse.GetValue(message) is { } text ? await InputText.ResolveAsync(text, context.In, token).ConfigureAwait(false) : null,
@@ -60,8 +57,7 @@ internal static class ChatCommand
                 return settings.Message is null
                     ? await RunInteractiveAsync(client, settings, context.In, context.Out, context.Error, context.InputIsTerminal, token).ConfigureAwait(false)
                     : await RunAsync(client, settings, context.Out, token).ConfigureAwait(false);
-            },
-            cancellationToken));
+            });
         return command;
     }
 

@@ -29,19 +29,16 @@ internal static class GenerateCommand
         Option<string?> jsonSchema = new("--json-schema") { Description = "Constrain the output to the JSON Schema in FILE.", HelpName = "FILE" };
         Option<bool> details = new("--details") { Description = "Print the finish reason, token count and timings." };
         Option<bool> noStream = new("--no-stream") { Description = "Use /generate (one response, with TGI's timing headers) instead of streaming." };
-        ConnectionOptions connection = new();
 
         Command command = new("generate", "Generate text with TGI's native API, streaming tokens as they arrive.")
         {
             prompt, maxNewTokens, temperature, topP, topK, stop, seed, regex, jsonSchema, details, noStream,
         };
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            async token =>
+            async (parse, client, token) =>
             {
-                TgiClient client = connection.Resolve(parse, context).CreateClient();
                 var settings = new GenerateSettings
                 {
                     Prompt = await InputText.ResolveAsync(parse.GetRequiredValue(prompt), context.In, token).ConfigureAwait(false),
@@ -56,8 +53,7 @@ internal static class GenerateCommand
                     NoStream = parse.GetValue(noStream),
                 };
                 return await RunAsync(client, settings, context.Out, token).ConfigureAwait(false);
-            },
-            cancellationToken));
+            });
         return command;
     }
 

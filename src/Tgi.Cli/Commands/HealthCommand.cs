@@ -16,14 +16,11 @@ internal static class HealthCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        ConnectionOptions connection = new();
         Command command = new("health", "Check the server's health (GET /health): exit code 0 when healthy, 1 when not.");
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            token => RunAsync(connection.Resolve(parse, context).CreateClient(), context.Out, token),
-            cancellationToken));
+            (parse, client, token) => RunAsync(client, context.Out, token));
         return command;
     }
 

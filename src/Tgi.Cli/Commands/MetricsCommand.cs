@@ -18,14 +18,11 @@ internal static class MetricsCommand
     public static Command Create(CliContext context)
     {
         Option<string?> filter = new("--filter", "-f") { Description = "Show only metrics whose name contains TEXT.", HelpName = "TEXT" };
-        ConnectionOptions connection = new();
         Command command = new("metrics", "Show the server's Prometheus metrics (GET /metrics).") { filter };
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            token => RunAsync(connection.Resolve(parse, context).CreateClient(), parse.GetValue(filter), context.Out, token),
-            cancellationToken));
+            (parse, client, token) => RunAsync(client, parse.GetValue(filter), context.Out, token));
         return command;
     }
 

@@ -18,14 +18,11 @@ internal static class ModelsCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        ConnectionOptions connection = new();
         Command command = new("models", "List the served models (GET /v1/models).");
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            token => RunAsync(connection.Resolve(parse, context).CreateClient(), Terminal.Create(context.Out, context.OutputIsTerminal), token),
-            cancellationToken));
+            (parse, client, token) => RunAsync(client, Terminal.Create(context.Out, context.OutputIsTerminal), token));
         return command;
     }
 

@@ -19,18 +19,15 @@ internal static class TokenizeCommand
     public static Command Create(CliContext context)
     {
         Argument<string> text = new("text") { Description = "The text to tokenize (- reads it from stdin)." };
-        ConnectionOptions connection = new();
         Command command = new("tokenize", "Tokenize a text with the server's tokenizer (POST /tokenize).") { text };
-        connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+        CommandRunner.SetServerAction(
+            command,
             context,
-            connection.Secret(parse, context),
-            async token => await RunAsync(
-                connection.Resolve(parse, context).CreateClient(),
+            async (parse, client, token) => await RunAsync(
+                client,
                 await InputText.ResolveAsync(parse.GetRequiredValue(text), context.In, token).ConfigureAwait(false),
                 Terminal.Create(context.Out, context.OutputIsTerminal),
-                token).ConfigureAwait(false),
-            cancellationToken));
+                token).ConfigureAwait(false));
         return command;
     }
 

@@ -1,6 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using System.CommandLine;
 using Tgi.Sdk;
 
 namespace Tgi.Cli.Infrastructure;
@@ -11,6 +12,24 @@ namespace Tgi.Cli.Infrastructure;
 /// </summary>
 internal static class CommandRunner
 {
+    /// <summary>
+    /// Gives a command the connection options (<c>--url</c>, <c>--api-key</c>) and an action that runs
+    /// <paramref name="body"/> against the server they name, with the exit codes and error output every server command shares.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <param name="context">The context.</param>
+    /// <param name="body">The command body: the parse result, a client for the named server, and Ctrl+C.</param>
+    public static void SetServerAction(Command command, CliContext context, Func<ParseResult, TgiClient, CancellationToken, Task<int>> body)
+    {
+        ConnectionOptions connection = new();
+        connection.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            context,
+            connection.Secret(parse, context),
+            token => body(parse, connection.Resolve(parse, context).CreateClient(), token),
+            cancellationToken));
+    }
+
     /// <summary>Runs a command body.</summary>
     /// <param name="context">The context (stderr).</param>
     /// <param name="secret">The API key to scrub from any message, or null.</param>
