@@ -131,10 +131,10 @@ function Invoke-Bench {
     # whose report lands in BenchmarkDotNet.Artifacts/results/tgi-bench-report.md (docs/benchmarks.md explains it).
     $kind = if ($Quick) { 'quick smoke run' } else { 'full run' }
     Write-Step "Bench: $kind (filter '$BenchFilter')"
-    $benchArgs = @('--filter', $BenchFilter)
-    if ($Quick) { $benchArgs += '--quick' }
+    $quickArg = if ($Quick) { @('--quick') } else { @() }
     # The suite exits non-zero when any benchmark failed (BenchmarkDotNet itself would report NA and exit 0).
-    dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- @benchArgs
+    # The filter stays in double quotes: on Unix, PowerShell globs an unquoted '*' (splatted ones too) into file names.
+    dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- --filter "$BenchFilter" @quickArg
 }
 
 function Invoke-Pack {
