@@ -131,7 +131,9 @@ function Invoke-Bench {
     # whose report lands in BenchmarkDotNet.Artifacts/results/tgi-bench-report.md (docs/benchmarks.md explains it).
     $kind = if ($Quick) { 'quick smoke run' } else { 'full run' }
     Write-Step "Bench: $kind (filter '$BenchFilter')"
-    $quickArg = if ($Quick) { @('--quick') } else { @() }
+    # Built up as an array: an `if` expression would unroll a one-element array to a string, and splatting that passes nothing.
+    $quickArg = @()
+    if ($Quick) { $quickArg += '--quick' }
     # The suite exits non-zero when any benchmark failed (BenchmarkDotNet itself would report NA and exit 0).
     # The filter stays in double quotes: on Unix, PowerShell globs an unquoted '*' (splatted ones too) into file names.
     dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- --filter "$BenchFilter" @quickArg

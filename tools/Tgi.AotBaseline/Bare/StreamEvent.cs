@@ -1,0 +1,6 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+namespace Tgi.AotBaseline.Bare;
+
+internal sealed record StreamEvent(int Index, StreamToken Token, string? GeneratedText);
