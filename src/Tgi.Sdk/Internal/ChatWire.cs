@@ -100,11 +100,7 @@ internal static class ChatWire
             w.WriteNumber("temperature"u8, temperature);
         }
 
-        // TGI: top_p = 1.0 is a 422 (or a stream error); omitting it has the same meaning (API.md §5.1, §11.4).
-        if (o.TopP is { } topP && topP != 1.0f)
-        {
-            w.WriteNumber("top_p"u8, topP);
-        }
+        WireRules.WriteTopP(w, o.TopP);
 
         if (o.FrequencyPenalty is { } frequency)
         {
@@ -117,17 +113,7 @@ internal static class ChatWire
             w.WriteNumber("presence_penalty"u8, presence);
         }
 
-        // TGI: stop must be an array; null and a bare string are rejected (API.md §2.2).
-        if (o.StopSequences.Count > 0)
-        {
-            w.WriteStartArray("stop"u8);
-            foreach (string stop in o.StopSequences)
-            {
-                w.WriteStringValue(stop);
-            }
-
-            w.WriteEndArray();
-        }
+        WireRules.WriteStop(w, o.StopSequences);
 
         if (o.Seed is { } seed)
         {

@@ -45,11 +45,7 @@ internal static class CompletionWire
                 w.WriteNumber("temperature"u8, temperature);
             }
 
-            // TGI: top_p = 1.0 is rejected; omitting it means the same (API.md §2.3).
-            if (o.TopP is { } topP && topP != 1.0f)
-            {
-                w.WriteNumber("top_p"u8, topP);
-            }
+            WireRules.WriteTopP(w, o.TopP);
 
             if (o.Seed is { } seed)
             {
@@ -66,16 +62,7 @@ internal static class CompletionWire
                 w.WriteNumber("frequency_penalty"u8, frequency);
             }
 
-            if (o.StopSequences.Count > 0)
-            {
-                w.WriteStartArray("stop"u8);
-                foreach (string stop in o.StopSequences)
-                {
-                    w.WriteStringValue(stop);
-                }
-
-                w.WriteEndArray();
-            }
+            WireRules.WriteStop(w, o.StopSequences);
         }
 
         if (stream)

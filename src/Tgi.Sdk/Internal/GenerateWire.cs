@@ -59,7 +59,7 @@ internal static class GenerateWire
 
     private static bool HasAnyParameter(GenerateOptions o) =>
         o.BestOf is not null || o.Temperature is not null || o.RepetitionPenalty is not null || o.FrequencyPenalty is not null
-        || o.TopK is not null || (o.TopP is not null && o.TopP != 1.0f) || o.TypicalP is not null || o.DoSample is not null
+        || o.TopK is not null || WireRules.SendsTopP(o.TopP) || o.TypicalP is not null || o.DoSample is not null
         || o.MaxNewTokens is not null || o.ReturnFullText is not null || o.StopSequences.Count > 0 || o.Truncate is not null
         || o.Watermark is not null || o.Details is not null || o.DecoderInputDetails is not null || o.Seed is not null
         || o.TopNTokens is not null || o.Grammar is not null || o.AdapterId is not null;
@@ -91,12 +91,7 @@ internal static class GenerateWire
             w.WriteNumber("top_k"u8, topK);
         }
 
-        // TGI: top_p must be in (0, 1) exclusive, so 1.0 is a 422; omitting it means "no nucleus filtering",
-        // which is exactly what 1.0 asks for (API.md §2.3, §11.4).
-        if (o.TopP is { } topP && topP != 1.0f)
-        {
-            w.WriteNumber("top_p"u8, topP);
-        }
+        WireRules.WriteTopP(w, o.TopP);
 
         if (o.TypicalP is { } typicalP)
         {
@@ -118,17 +113,7 @@ internal static class GenerateWire
             w.WriteBoolean("return_full_text"u8, returnFullText);
         }
 
-        // TGI: "stop": null is a 422 (API.md §2.2); an empty list is the default, so it is not sent either.
-        if (o.StopSequences.Count > 0)
-        {
-            w.WriteStartArray("stop"u8);
-            foreach (string stop in o.StopSequences)
-            {
-                w.WriteStringValue(stop);
-            }
-
-            w.WriteEndArray();
-        }
+        WireRules.WriteStop(w, o.StopSequences);
 
         if (o.Truncate is { } truncate)
         {
