@@ -19,8 +19,8 @@ public partial class TgiClient
     /// <exception cref="TgiException">TGI answered with an error (for example 422 <c>template_error</c> or <c>tool_error</c>), or the request failed.</exception>
     public virtual Task<TgiResult<ChatCompletion>> ChatAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        byte[] body = WriteChatBody(messages, options, stream: false);
-        return SendJsonAsync(HttpMethod.Post, "v1/chat/completions", body, ChatWire.ReadCompletion, cancellationToken);
+        Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: false);
+        return SendJsonAsync(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), ChatWire.ReadCompletion, cancellationToken);
     }
 
     /// <summary>Streams a chat completion with <c>POST /v1/chat/completions</c> and <c>stream: true</c>.</summary>
@@ -35,11 +35,11 @@ public partial class TgiClient
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> is null.</exception>
     public virtual TgiStreamingResult<ChatCompletionUpdate> ChatStreamingAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        byte[] body = WriteChatBody(messages, options, stream: true);
-        return CreateStream("v1/chat/completions", body, static () => new ChatStreamHandler(), cancellationToken);
+        Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: true);
+        return CreateStream(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), static () => new ChatStreamHandler(), cancellationToken);
     }
 
-    private static byte[] WriteChatBody(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, bool stream)
+    private static Tgi.Generated.Models.ChatRequest CreateChatRequest(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, bool stream)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ChatMessage[] list = [.. messages];
@@ -51,6 +51,6 @@ public partial class TgiClient
             }
         }
 
-        return WriteBody((list, options, stream), static (w, s) => ChatWire.WriteRequest(w, s.list, s.options, s.stream));
+        return ChatWire.CreateRequest(list, options, stream);
     }
 }

@@ -20,8 +20,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        byte[] body = WriteBody((list: new[] { prompt }, options), static (w, s) => CompletionWire.WriteRequest(w, s.list, batch: false, s.options, stream: false));
-        return SendJsonAsync(HttpMethod.Post, "v1/completions", body, CompletionWire.Read, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: false)), CompletionWire.Read, cancellationToken);
     }
 
     /// <summary>Completes a batch of prompts (at most the server's <c>max_client_batch_size</c>, 4 by default) in one request.</summary>
@@ -35,8 +34,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(IEnumerable<string> prompts, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         string[] list = ToPromptArray(prompts);
-        byte[] body = WriteBody((list, options), static (w, s) => CompletionWire.WriteRequest(w, s.list, batch: true, s.options, stream: false));
-        return SendJsonAsync(HttpMethod.Post, "v1/completions", body, CompletionWire.Read, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: false)), CompletionWire.Read, cancellationToken);
     }
 
     /// <summary>Streams the completion of one prompt.</summary>
@@ -48,8 +46,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<CompletionUpdate> CompletionsStreamingAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        byte[] body = WriteBody((list: new[] { prompt }, options), static (w, s) => CompletionWire.WriteRequest(w, s.list, batch: false, s.options, stream: true));
-        return CreateStream("v1/completions", body, static () => new CompletionStreamHandler(1), cancellationToken);
+        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: true)), static () => new CompletionStreamHandler(1), cancellationToken);
     }
 
     /// <summary>Streams the completions of a batch of prompts; chunks of different prompts interleave, so use <see cref="CompletionUpdate.PromptIndex"/>.</summary>
@@ -62,9 +59,8 @@ public partial class TgiClient
     public virtual TgiStreamingResult<CompletionUpdate> CompletionsStreamingAsync(IEnumerable<string> prompts, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         string[] list = ToPromptArray(prompts);
-        byte[] body = WriteBody((list, options), static (w, s) => CompletionWire.WriteRequest(w, s.list, batch: true, s.options, stream: true));
         int count = list.Length;
-        return CreateStream("v1/completions", body, () => new CompletionStreamHandler(count), cancellationToken);
+        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: true)), () => new CompletionStreamHandler(count), cancellationToken);
     }
 
     private static string[] ToPromptArray(IEnumerable<string> prompts)

@@ -20,8 +20,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] body = WriteBody((inputs, options), static (w, s) => GenerateWire.WriteRequest(w, s.inputs, s.options, stream: false));
-        return SendJsonAsync(HttpMethod.Post, "generate", body, GenerateWire.ReadResponse, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.Generate.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), GenerateWire.ReadResponse, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with <c>POST /generate_stream</c>.</summary>
@@ -39,8 +38,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] body = WriteBody((inputs, options), static (w, s) => GenerateWire.WriteRequest(w, s.inputs, s.options, stream: false));
-        return CreateStream("generate_stream", body, static () => new GenerateStreamHandler(), cancellationToken);
+        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamHandler(), cancellationToken);
     }
 
     /// <summary>
@@ -55,8 +53,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamRawUpdate> GenerateStreamingRawAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] body = WriteBody((inputs, options), static (w, s) => GenerateWire.WriteRequest(w, s.inputs, s.options, stream: false));
-        return CreateStream("generate_stream", body, static () => new GenerateStreamRawHandler(), cancellationToken);
+        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamRawHandler(), cancellationToken);
     }
 
     /// <summary>Generates text with the compat route <c>POST /</c> (<c>stream: false</c>).</summary>
@@ -70,8 +67,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateCompatAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] body = WriteBody((inputs, options), static (w, s) => GenerateWire.WriteRequest(w, s.inputs, s.options, stream: false));
-        return SendJsonAsync(HttpMethod.Post, string.Empty, body, GenerateWire.ReadCompatResponse, cancellationToken);
+        return SendJsonAsync(CompatRequest(inputs, options, stream: false), GenerateWire.ReadCompatResponse, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with the compat route <c>POST /</c> (<c>stream: true</c>); same events as <see cref="GenerateStreamingAsync"/>.</summary>
@@ -83,7 +79,16 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateCompatStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] body = WriteBody((inputs, options), static (w, s) => GenerateWire.WriteRequest(w, s.inputs, s.options, stream: true));
-        return CreateStream(string.Empty, body, static () => new GenerateStreamHandler(), cancellationToken);
+        return CreateStream(CompatRequest(inputs, options, stream: true), static () => new GenerateStreamHandler(), cancellationToken);
+    }
+
+    private Microsoft.Kiota.Abstractions.RequestInformation CompatRequest(string inputs, GenerateOptions? options, bool stream)
+    {
+        Microsoft.Kiota.Abstractions.RequestInformation request = _kiota.Raw.ToPostRequestInformation(GenerateWire.CreateCompatRequest(inputs, options, stream));
+
+        // Kiota's root template drops the trailing slash of an endpoint with a path (https://host/tgi/ → https://host/tgi);
+        // the compat route is the endpoint itself, slash included.
+        request.URI = _endpoint;
+        return request;
     }
 }

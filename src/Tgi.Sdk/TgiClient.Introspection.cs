@@ -66,8 +66,8 @@ public partial class TgiClient
     /// <exception cref="TgiException">TGI answered with an error (422 <c>template_error</c>), or the request failed.</exception>
     public virtual Task<TgiResult<ChatTokenizeResult>> ChatTokenizeAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        byte[] body = WriteChatBody(messages, options, stream: false);
-        return SendJsonAsync(HttpMethod.Post, "chat_tokenize", body, IntrospectionWire.ReadChatTokenize, cancellationToken);
+        Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: false);
+        return SendJsonAsync(_kiota.Raw.Chat_tokenize.ToPostRequestInformation(request), IntrospectionWire.ReadChatTokenize, cancellationToken);
     }
 
     /// <summary>Reads the server's Prometheus metrics with <c>GET /metrics</c>, parsed into samples.</summary>

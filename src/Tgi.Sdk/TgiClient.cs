@@ -29,7 +29,6 @@ public partial class TgiClient
     private static readonly ProductInfoHeaderValue s_userAgent = new("Tgi.Sdk", typeof(TgiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     // The body is JSON for TGI, never embedded in HTML: keep non-ASCII text and '+' as they are (smaller bodies).
-    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpClient _httpClient;
     private readonly TgiClientOptions _options;
@@ -150,18 +149,6 @@ public partial class TgiClient
 
     private static AuthenticationHeaderValue? CreateAuthorization(string? apiKey) =>
         string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
-
-    /// <summary>Serializes a request body with a hand-written writer, so only what the caller set is sent.</summary>
-    internal static byte[] WriteBody<TState>(TState state, Action<Utf8JsonWriter, TState> write)
-    {
-        ArrayBufferWriter<byte> buffer = new(256);
-        using (Utf8JsonWriter writer = new(buffer, s_writerOptions))
-        {
-            write(writer, state);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
 
     /// <summary>Builds a request message for a route.</summary>
     internal HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body, bool streaming)
@@ -304,12 +291,17 @@ public partial class TgiClient
         return new TgiResult<T>(value, raw);
     }
 
-    /// <summary>Creates the lazy streaming result for a route.</summary>
-    internal TgiStreamingResult<T> CreateStream<T>(string path, byte[] body, Func<StreamEventHandler<T>> createHandler, CancellationToken cancellationToken) =>
-        new SseStreamingResult<T>(
-            ct => SendAsync(HttpMethod.Post, path, body, streaming: true, acceptStatus: 0, ct),
+    /// <summary>Creates the lazy streaming result for a request built by the generated Kiota client.</summary>
+    /// <remarks>Kiota generates nothing for <c>text/event-stream</c>: it builds the request, the facade reads the stream.</remarks>
+    internal TgiStreamingResult<T> CreateStream<T>(Microsoft.Kiota.Abstractions.RequestInformation request, Func<StreamEventHandler<T>> createHandler, CancellationToken cancellationToken)
+    {
+        Uri uri = request.URI;
+        byte[]? body = KiotaBridge.ReadBody(request);
+        return new SseStreamingResult<T>(
+            ct => SendAsync(HttpMethod.Post, uri, body, streaming: true, acceptStatus: 0, ct),
             createHandler,
             _options.MaxEventSize,
             _options.StreamIdleTimeout,
             cancellationToken);
+    }
 }

@@ -37,7 +37,7 @@ public class ChatCompletionTests
         await Assert.That(choice?.Message?.Role).IsEqualTo("assistant");
         await Assert.That(choice?.Message?.Content).IsEqualTo("Deep learning is a subset of machine learning.");
         await Assert.That(choice?.Message?.ToolCalls).IsNull();
-        await Assert.That(choice?.FinishReason).IsEqualTo(OpenAiFinishReason.Stop);
+        await Assert.That(choice?.FinishReason).IsEqualTo("stop");
         await Assert.That(choice?.Logprobs).IsNull();
         await Assert.That(completion?.Usage?.PromptTokens).IsEqualTo(53);
         await Assert.That(completion?.Usage?.TotalTokens).IsEqualTo(65);
@@ -53,15 +53,16 @@ public class ChatCompletionTests
         OutputMessage? message = completion?.Choices?.Single().Message;
         ToolCall? call = message?.ToolCalls?.Single();
         await Assert.That(message?.Content).IsNull();
-        await Assert.That(call?.Id).IsEqualTo("0");
+        await Assert.That((call?.Id as UntypedString)?.GetValue()).IsEqualTo("0");
         await Assert.That(call?.Type).IsEqualTo("function");
         await Assert.That(call?.Function?.Name).IsEqualTo("get_current_weather");
         await Assert.That(call?.Function?.Description).IsNull();
-        await Assert.That(call?.Function?.Arguments).IsEqualTo("{\"location\":\"Brooklyn, NY\",\"format\":\"fahrenheit\"}");
-        using JsonDocument arguments = JsonDocument.Parse(call?.Function?.Arguments ?? "null");
+        string? argumentsText = (call?.Function?.Arguments as UntypedString)?.GetValue();
+        await Assert.That(argumentsText).IsEqualTo("{\"location\":\"Brooklyn, NY\",\"format\":\"fahrenheit\"}");
+        using JsonDocument arguments = JsonDocument.Parse(argumentsText ?? "null");
         await Assert.That(arguments.RootElement.GetProperty("location").GetString()).IsEqualTo("Brooklyn, NY");
         // TGI: API.md §5.2. a tool call still finishes with "stop", never "tool_calls".
-        await Assert.That(completion?.Choices?.Single().FinishReason).IsEqualTo(OpenAiFinishReason.Stop);
+        await Assert.That(completion?.Choices?.Single().FinishReason).IsEqualTo("stop");
     }
 
     [Test]
@@ -115,9 +116,9 @@ public class ChatCompletionTests
             [
                 new ToolCall
                 {
-                    Id = "0",
+                    Id = new UntypedString("0"),
                     Type = "function",
-                    Function = new FunctionCall { Name = "get_current_weather", Arguments = "{\"location\":\"Brooklyn, NY\"}" },
+                    Function = new FunctionCall { Name = "get_current_weather", Arguments = new UntypedString("{\"location\":\"Brooklyn, NY\"}") },
                 },
             ],
         });
@@ -165,7 +166,7 @@ public class ChatCompletionTests
         await Assert.That(content?[0].TopLogprobs?[1].Token).IsEqualTo("Hello");
         await Assert.That(content?[1].Logprob).IsNull();
         // TGI: API.md §5.2. a stop sequence is reported as stop_sequence, not mapped to stop.
-        await Assert.That(completion?.Choices?.Single().FinishReason).IsEqualTo(OpenAiFinishReason.StopSequence);
+        await Assert.That(completion?.Choices?.Single().FinishReason).IsEqualTo("stop_sequence");
     }
 
     private static ChatRequest UserAsks(string text) => new()

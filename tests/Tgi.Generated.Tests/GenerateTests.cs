@@ -31,7 +31,7 @@ public class GenerateTests
 
         await Assert.That(response?.GeneratedText).IsEqualTo(" Paris.");
         Details? details = response?.Details;
-        await Assert.That(details?.FinishReason).IsEqualTo(FinishReason.EosToken);
+        await Assert.That(details?.FinishReason).IsEqualTo("eos_token");
         await Assert.That(details?.GeneratedTokens).IsEqualTo(3);
         await Assert.That(details?.Seed).IsNull();
         await Assert.That(details?.Prefill?.Count).IsEqualTo(2);
@@ -124,6 +124,6 @@ public class GenerateTests
         await Assert.That(grammar.GetProperty("value").GetProperty("properties").GetProperty("a").GetProperty("type").GetString()).IsEqualTo("integer");
         var topTokens = response?.Details?.TopTokens as UntypedArray;
         await Assert.That(topTokens?.GetValue().Count()).IsEqualTo(1);
-        await Assert.That(response?.Details?.FinishReason).IsEqualTo(FinishReason.Length);
+        await Assert.That(response?.Details?.FinishReason).IsEqualTo("length");
     }
 }

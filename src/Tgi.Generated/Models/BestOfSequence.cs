@@ -15,8 +15,14 @@ namespace Tgi.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>Why native generation stopped.</summary>
-        public global::Tgi.Generated.Models.FinishReason? FinishReason { get; set; }
+        /// <summary>Why native generation stopped: `length` (max_new_tokens reached, or the context filled up), `eos_token` (the model produced its end-of-sequence token) or `stop_sequence` (a stop sequence matched; its text is kept in the output). A string rather than an enum so that a value a later server adds is kept instead of read as null.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? FinishReason { get; set; }
+#nullable restore
+#else
+        public string FinishReason { get; set; }
+#endif
         /// <summary>Generated text of this sequence.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,8 +41,8 @@ namespace Tgi.Generated.Models
 #else
         public List<global::Tgi.Generated.Models.PrefillToken> Prefill { get; set; }
 #endif
-        /// <summary>Seed used, reported only when sampling was used.</summary>
-        public long? Seed { get; set; }
+        /// <summary>Seed used, reported only when sampling was used. The server&apos;s type is u64 (random seeds use its whole range); described as a decimal number because the generated client has no unsigned 64-bit type and int64 overflows on half of the seeds TGI reports. Always an integer on the wire.</summary>
+        public decimal? Seed { get; set; }
         /// <summary>Generated tokens.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -78,11 +84,11 @@ namespace Tgi.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "finish_reason", n => { FinishReason = n.GetEnumValue<global::Tgi.Generated.Models.FinishReason>(); } },
+                { "finish_reason", n => { FinishReason = n.GetStringValue(); } },
                 { "generated_text", n => { GeneratedText = n.GetStringValue(); } },
                 { "generated_tokens", n => { GeneratedTokens = n.GetIntValue(); } },
                 { "prefill", n => { Prefill = n.GetCollectionOfObjectValues<global::Tgi.Generated.Models.PrefillToken>(global::Tgi.Generated.Models.PrefillToken.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "seed", n => { Seed = n.GetLongValue(); } },
+                { "seed", n => { Seed = n.GetDecimalValue(); } },
                 { "tokens", n => { Tokens = n.GetCollectionOfObjectValues<global::Tgi.Generated.Models.Token>(global::Tgi.Generated.Models.Token.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "top_tokens", n => { TopTokens = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
             };
@@ -94,11 +100,11 @@ namespace Tgi.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::Tgi.Generated.Models.FinishReason>("finish_reason", FinishReason);
+            writer.WriteStringValue("finish_reason", FinishReason);
             writer.WriteStringValue("generated_text", GeneratedText);
             writer.WriteIntValue("generated_tokens", GeneratedTokens);
             writer.WriteCollectionOfObjectValues<global::Tgi.Generated.Models.PrefillToken>("prefill", Prefill);
-            writer.WriteLongValue("seed", Seed);
+            writer.WriteDecimalValue("seed", Seed);
             writer.WriteCollectionOfObjectValues<global::Tgi.Generated.Models.Token>("tokens", Tokens);
             writer.WriteObjectValue<UntypedNode>("top_tokens", TopTokens);
             writer.WriteAdditionalData(AdditionalData);

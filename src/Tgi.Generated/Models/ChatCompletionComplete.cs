@@ -15,8 +15,14 @@ namespace Tgi.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>Why an OpenAI-compatible choice finished. Never `tool_calls`: a tool call finishes with `stop`.</summary>
-        public global::Tgi.Generated.Models.OpenAiFinishReason? FinishReason { get; set; }
+        /// <summary>Why an OpenAI-compatible choice finished: `stop` (end of sequence, TGI &gt;= 2.3), `length` (max_tokens reached or the context filled up), `stop_sequence` (a stop sequence matched; not mapped to stop), `eos_token` (end of sequence on TGI &lt;= 2.2, and in the final /v1/completions stream event). Never `tool_calls`: a tool call finishes with `stop`. A string rather than an enum: the set changed between versions, and a closed enum would read an unknown value as null.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? FinishReason { get; set; }
+#nullable restore
+#else
+        public string FinishReason { get; set; }
+#endif
         /// <summary>Always 0.</summary>
         public int? Index { get; set; }
         /// <summary>null unless the request set logprobs.</summary>
@@ -60,7 +66,7 @@ namespace Tgi.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "finish_reason", n => { FinishReason = n.GetEnumValue<global::Tgi.Generated.Models.OpenAiFinishReason>(); } },
+                { "finish_reason", n => { FinishReason = n.GetStringValue(); } },
                 { "index", n => { Index = n.GetIntValue(); } },
                 { "logprobs", n => { Logprobs = n.GetObjectValue<global::Tgi.Generated.Models.ChatCompletionLogprobs>(global::Tgi.Generated.Models.ChatCompletionLogprobs.CreateFromDiscriminatorValue); } },
                 { "message", n => { Message = n.GetObjectValue<global::Tgi.Generated.Models.OutputMessage>(global::Tgi.Generated.Models.OutputMessage.CreateFromDiscriminatorValue); } },
@@ -73,7 +79,7 @@ namespace Tgi.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::Tgi.Generated.Models.OpenAiFinishReason>("finish_reason", FinishReason);
+            writer.WriteStringValue("finish_reason", FinishReason);
             writer.WriteIntValue("index", Index);
             writer.WriteObjectValue<global::Tgi.Generated.Models.ChatCompletionLogprobs>("logprobs", Logprobs);
             writer.WriteObjectValue<global::Tgi.Generated.Models.OutputMessage>("message", Message);

@@ -57,8 +57,8 @@ namespace Tgi.Generated.Models
 #else
         public global::Tgi.Generated.Models.GrammarType ResponseFormat { get; set; }
 #endif
-        /// <summary>Sampling seed.</summary>
-        public long? Seed { get; set; }
+        /// <summary>Sampling seed. The server&apos;s type is u64 (random seeds use its whole range); described as a decimal number because the generated client has no unsigned 64-bit type and int64 overflows on half of the seeds TGI reports. Always an integer on the wire.</summary>
+        public decimal? Seed { get; set; }
         /// <summary>Up to max_stop_sequences stop sequences. Must be an array: a bare string is rejected (422).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -141,7 +141,7 @@ namespace Tgi.Generated.Models
                 { "n", n => { N = n.GetIntValue(); } },
                 { "presence_penalty", n => { PresencePenalty = n.GetFloatValue(); } },
                 { "response_format", n => { ResponseFormat = n.GetObjectValue<global::Tgi.Generated.Models.GrammarType>(global::Tgi.Generated.Models.GrammarType.CreateFromDiscriminatorValue); } },
-                { "seed", n => { Seed = n.GetLongValue(); } },
+                { "seed", n => { Seed = n.GetDecimalValue(); } },
                 { "stop", n => { Stop = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "stream", n => { Stream = n.GetBoolValue(); } },
                 { "stream_options", n => { StreamOptions = n.GetObjectValue<global::Tgi.Generated.Models.StreamOptions>(global::Tgi.Generated.Models.StreamOptions.CreateFromDiscriminatorValue); } },
@@ -169,7 +169,7 @@ namespace Tgi.Generated.Models
             writer.WriteIntValue("n", N);
             writer.WriteFloatValue("presence_penalty", PresencePenalty);
             writer.WriteObjectValue<global::Tgi.Generated.Models.GrammarType>("response_format", ResponseFormat);
-            writer.WriteLongValue("seed", Seed);
+            writer.WriteDecimalValue("seed", Seed);
             writer.WriteCollectionOfPrimitiveValues<string>("stop", Stop);
             writer.WriteBoolValue("stream", Stream);
             writer.WriteObjectValue<global::Tgi.Generated.Models.StreamOptions>("stream_options", StreamOptions);

@@ -27,18 +27,18 @@ namespace Tgi.Generated.Models
 #else
         public string Model { get; set; }
 #endif
-        /// <summary>One or more prompts (1..max_client_batch_size; an empty array is rejected). The server also accepts a bare string; token arrays are not supported.</summary>
+        /// <summary>One prompt or a batch. The server reads a bare string as a batch of one; token arrays are not supported.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Prompt { get; set; }
+        public global::Tgi.Generated.Models.Prompt? Prompt { get; set; }
 #nullable restore
 #else
-        public List<string> Prompt { get; set; }
+        public global::Tgi.Generated.Models.Prompt Prompt { get; set; }
 #endif
         /// <summary>TGI extension; &gt; 0.</summary>
         public float? RepetitionPenalty { get; set; }
-        /// <summary>Sampling seed.</summary>
-        public long? Seed { get; set; }
+        /// <summary>Sampling seed. The server&apos;s type is u64 (random seeds use its whole range); described as a decimal number because the generated client has no unsigned 64-bit type and int64 overflows on half of the seeds TGI reports. Always an integer on the wire.</summary>
+        public decimal? Seed { get; set; }
         /// <summary>Stop sequences; an array only.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -89,9 +89,9 @@ namespace Tgi.Generated.Models
                 { "frequency_penalty", n => { FrequencyPenalty = n.GetFloatValue(); } },
                 { "max_tokens", n => { MaxTokens = n.GetIntValue(); } },
                 { "model", n => { Model = n.GetStringValue(); } },
-                { "prompt", n => { Prompt = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "prompt", n => { Prompt = n.GetObjectValue<global::Tgi.Generated.Models.Prompt>(global::Tgi.Generated.Models.Prompt.CreateFromDiscriminatorValue); } },
                 { "repetition_penalty", n => { RepetitionPenalty = n.GetFloatValue(); } },
-                { "seed", n => { Seed = n.GetLongValue(); } },
+                { "seed", n => { Seed = n.GetDecimalValue(); } },
                 { "stop", n => { Stop = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "stream", n => { Stream = n.GetBoolValue(); } },
                 { "suffix", n => { Suffix = n.GetStringValue(); } },
@@ -109,9 +109,9 @@ namespace Tgi.Generated.Models
             writer.WriteFloatValue("frequency_penalty", FrequencyPenalty);
             writer.WriteIntValue("max_tokens", MaxTokens);
             writer.WriteStringValue("model", Model);
-            writer.WriteCollectionOfPrimitiveValues<string>("prompt", Prompt);
+            writer.WriteObjectValue<global::Tgi.Generated.Models.Prompt>("prompt", Prompt);
             writer.WriteFloatValue("repetition_penalty", RepetitionPenalty);
-            writer.WriteLongValue("seed", Seed);
+            writer.WriteDecimalValue("seed", Seed);
             writer.WriteCollectionOfPrimitiveValues<string>("stop", Stop);
             writer.WriteBoolValue("stream", Stream);
             writer.WriteStringValue("suffix", Suffix);

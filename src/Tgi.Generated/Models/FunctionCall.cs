@@ -15,13 +15,13 @@ namespace Tgi.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The arguments as compact JSON text (TGI &gt;= 3.2; 2.0.1-3.1 sent a JSON object here; upstream types it as any). On input the server accepts any JSON value.</summary>
+        /// <summary>The arguments: compact JSON text in a string (TGI &gt;= 3.2), a JSON object (2.0.1-3.1). Untyped so that both shapes read back intact; on input the server accepts any JSON value (the SDK sends the string form).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Arguments { get; set; }
+        public UntypedNode? Arguments { get; set; }
 #nullable restore
 #else
-        public string Arguments { get; set; }
+        public UntypedNode Arguments { get; set; }
 #endif
         /// <summary>Sent as null by the server.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -38,6 +38,14 @@ namespace Tgi.Generated.Models
 #nullable restore
 #else
         public string Name { get; set; }
+#endif
+        /// <summary>The arguments object under its 1.4.3-2.0.0 name (then the function name was literally `tools`). Never sent; read only from those versions.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public UntypedNode? Parameters { get; set; }
+#nullable restore
+#else
+        public UntypedNode Parameters { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Tgi.Generated.Models.FunctionCall"/> and sets the default values.
@@ -64,9 +72,10 @@ namespace Tgi.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "arguments", n => { Arguments = n.GetStringValue(); } },
+                { "arguments", n => { Arguments = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "parameters", n => { Parameters = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -76,9 +85,10 @@ namespace Tgi.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("arguments", Arguments);
+            writer.WriteObjectValue<UntypedNode>("arguments", Arguments);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("name", Name);
+            writer.WriteObjectValue<UntypedNode>("parameters", Parameters);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -47,8 +47,8 @@ namespace Tgi.Generated.Models
         public float? RepetitionPenalty { get; set; }
         /// <summary>Prepend the prompt to `generated_text` (tokens are unaffected). Server default: null = false on /generate; see POST / for its different default.</summary>
         public bool? ReturnFullText { get; set; }
-        /// <summary>Random sampling seed. Server default: null (random). Must not be set when best_of &gt; 1.</summary>
-        public long? Seed { get; set; }
+        /// <summary>Random sampling seed. Server default: null (random). Must not be set when best_of &gt; 1. The server&apos;s type is u64 (random seeds use its whole range); described as a decimal number because the generated client has no unsigned 64-bit type and int64 overflows on half of the seeds TGI reports. Always an integer on the wire.</summary>
+        public decimal? Seed { get; set; }
         /// <summary>Stop sequences, at most the server&apos;s max_stop_sequences (default 4). TGI quirk: the matched stop text is kept in `generated_text`. Never send null (422).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -106,7 +106,7 @@ namespace Tgi.Generated.Models
                 { "max_new_tokens", n => { MaxNewTokens = n.GetIntValue(); } },
                 { "repetition_penalty", n => { RepetitionPenalty = n.GetFloatValue(); } },
                 { "return_full_text", n => { ReturnFullText = n.GetBoolValue(); } },
-                { "seed", n => { Seed = n.GetLongValue(); } },
+                { "seed", n => { Seed = n.GetDecimalValue(); } },
                 { "stop", n => { Stop = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "temperature", n => { Temperature = n.GetFloatValue(); } },
                 { "top_k", n => { TopK = n.GetIntValue(); } },
@@ -134,7 +134,7 @@ namespace Tgi.Generated.Models
             writer.WriteIntValue("max_new_tokens", MaxNewTokens);
             writer.WriteFloatValue("repetition_penalty", RepetitionPenalty);
             writer.WriteBoolValue("return_full_text", ReturnFullText);
-            writer.WriteLongValue("seed", Seed);
+            writer.WriteDecimalValue("seed", Seed);
             writer.WriteCollectionOfPrimitiveValues<string>("stop", Stop);
             writer.WriteFloatValue("temperature", Temperature);
             writer.WriteIntValue("top_k", TopK);

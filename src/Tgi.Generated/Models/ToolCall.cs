@@ -23,13 +23,13 @@ namespace Tgi.Generated.Models
 #else
         public global::Tgi.Generated.Models.FunctionCall Function { get; set; }
 #endif
-        /// <summary>Call id. Non-stream responses always use &quot;0&quot;.</summary>
+        /// <summary>Call id: a string (&quot;0&quot; in non-stream responses) since 2.0.4, the integer 0 on 1.4.3-2.0.3. Untyped so that both shapes read back intact; send a string.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Id { get; set; }
+        public UntypedNode? Id { get; set; }
 #nullable restore
 #else
-        public string Id { get; set; }
+        public UntypedNode Id { get; set; }
 #endif
         /// <summary>Always function.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -65,7 +65,7 @@ namespace Tgi.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "function", n => { Function = n.GetObjectValue<global::Tgi.Generated.Models.FunctionCall>(global::Tgi.Generated.Models.FunctionCall.CreateFromDiscriminatorValue); } },
-                { "id", n => { Id = n.GetStringValue(); } },
+                { "id", n => { Id = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "type", n => { Type = n.GetStringValue(); } },
             };
         }
@@ -77,7 +77,7 @@ namespace Tgi.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::Tgi.Generated.Models.FunctionCall>("function", Function);
-            writer.WriteStringValue("id", Id);
+            writer.WriteObjectValue<UntypedNode>("id", Id);
             writer.WriteStringValue("type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -2,349 +2,210 @@
 // Licensed under the MIT License.
 
 using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Tgi.Sdk.Chat;
+using Models = Tgi.Generated.Models;
 
 namespace Tgi.Sdk.Internal;
 
-/// <summary>Writes <c>ChatRequest</c> bodies and reads <c>ChatCompletion</c> bodies (API.md §5).</summary>
+/// <summary>
+/// Builds <c>ChatRequest</c> models and maps <c>ChatCompletion</c> models (API.md §5). The models are the generated
+/// client's: Kiota serializes the request and parses the response; this class decides what is set and maps the result.
+/// </summary>
 internal static class ChatWire
 {
-    /// <summary>Writes a chat request with only the fields the caller set.</summary>
-    /// <param name="w">The writer.</param>
+    /// <summary>Builds a chat request with only the fields the caller set.</summary>
     /// <param name="messages">The messages.</param>
     /// <param name="o">The options, or null.</param>
     /// <param name="stream">Whether this is a streaming request.</param>
-    public static void WriteRequest(Utf8JsonWriter w, IReadOnlyList<ChatMessage> messages, ChatCompletionOptions? o, bool stream)
+    public static Models.ChatRequest CreateRequest(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions? o, bool stream)
     {
-        w.WriteStartObject();
-        if (o?.Model is { } model)
+        Models.ChatRequest request = new()
         {
-            w.WriteString("model"u8, model);
+            Model = o?.Model,
+            Messages = [.. messages.Select(CreateMessage)],
+            Stream = stream ? true : null,
+        };
+        if (o is null)
+        {
+            return request;
         }
 
-        w.WriteStartArray("messages"u8);
-        foreach (ChatMessage message in messages)
+        request.MaxTokens = o.MaxTokens;
+        request.Temperature = o.Temperature;
+        request.TopP = WireRules.TopP(o.TopP);
+        request.FrequencyPenalty = o.FrequencyPenalty;
+
+        // TGI: presence_penalty becomes repetition_penalty = presence_penalty + 2.0 (API.md §5.1): never sent by default.
+        request.PresencePenalty = o.PresencePenalty;
+        request.Stop = WireRules.Stop(o.StopSequences);
+        request.Seed = o.Seed;
+        request.Logprobs = o.Logprobs;
+        request.TopLogprobs = o.TopLogprobs;
+
+        // TGI ≥3.2: stream_options is a non-nullable struct, so it is set only as an object, only when streaming.
+        if (stream && o.IncludeUsage is { } includeUsage)
         {
-            WriteMessage(w, message);
+            request.StreamOptions = new Models.StreamOptions { IncludeUsage = includeUsage };
         }
 
-        w.WriteEndArray();
-        if (o is not null)
+        if (o.Tools.Count > 0)
         {
-            WriteOptions(w, o, stream);
+            request.Tools = [.. o.Tools.Select(CreateTool)];
         }
 
-        if (stream)
+        if (o.ToolChoice is { } choice)
         {
-            w.WriteBoolean("stream"u8, true);
+            request.ToolChoice = choice.Keyword is { } keyword
+                ? new Models.ToolChoice { String = keyword }
+
+                // TGI ≥2.4.1: the OpenAI object form.
+                : new Models.ToolChoice
+                {
+                    NamedToolChoice = new Models.NamedToolChoice { Type = "function", Function = new Models.FunctionName { Name = choice.FunctionName } },
+                };
         }
 
-        w.WriteEndObject();
+        request.ToolPrompt = o.ToolPrompt;
+        request.ResponseFormat = o.ResponseFormat is { } format ? WireRules.Grammar(format) : null;
+        return request;
     }
 
-    /// <summary>Reads a non-streamed chat completion.</summary>
+    /// <summary>Maps a non-streamed chat completion.</summary>
     public static ChatCompletion ReadCompletion(JsonElement e)
     {
+        Models.ChatCompletion m = KiotaBridge.Parse(e, Models.ChatCompletion.CreateFromDiscriminatorValue);
         ChatRole role = ChatRole.Assistant;
         string? content = null;
         IReadOnlyList<ChatToolCall> toolCalls = [];
         FinishReason? finishReason = null;
         IReadOnlyList<ChatTokenLogprob>? logprobs = null;
-        if (e.TryGetProperty("choices", out JsonElement choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0)
+
+        // TGI: always exactly one choice (API.md §5.2).
+        if (m.Choices is [Models.ChatCompletionComplete choice, ..])
         {
-            // TGI: always exactly one choice (API.md §5.2).
-            JsonElement choice = choices[0];
-            if (choice.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.Object)
+            if (choice.Message is { } message)
             {
-                if (Json.String(message, "role") is { } r)
+                if (message.Role is { } r)
                 {
                     role = new ChatRole(r);
                 }
 
-                content = Json.String(message, "content");
-                toolCalls = ReadToolCalls(message, ref content);
+                content = message.Content;
+                toolCalls = ReadToolCalls(message.ToolCalls, ref content);
             }
 
-            finishReason = Vocabulary.FinishReasonFrom(Json.String(choice, "finish_reason"));
-            logprobs = ReadLogprobs(choice);
+            finishReason = Vocabulary.FinishReasonFrom(choice.FinishReason);
+            logprobs = ReadLogprobs(choice.Logprobs);
         }
 
         return new ChatCompletion(
-            Json.String(e, "id") ?? string.Empty,
-            Json.String(e, "model") ?? string.Empty,
-            DateTimeOffset.FromUnixTimeSeconds(Json.Long(e, "created")),
-            Json.String(e, "system_fingerprint"),
+            m.Id ?? string.Empty,
+            m.Model ?? string.Empty,
+            DateTimeOffset.FromUnixTimeSeconds(m.Created ?? 0),
+            m.SystemFingerprint,
             role,
             content,
             toolCalls,
             finishReason,
-            ReadUsage(e),
+            ReadUsage(m.Usage),
             logprobs);
     }
 
-    /// <summary>Reads <c>usage</c>, or null.</summary>
-    public static TokenUsage? ReadUsage(JsonElement e) =>
-        e.TryGetProperty("usage", out JsonElement u) && u.ValueKind == JsonValueKind.Object
-            ? new TokenUsage(Json.Int(u, "prompt_tokens"), Json.Int(u, "completion_tokens"), Json.Int(u, "total_tokens"))
-            : null;
+    /// <summary>Maps <c>usage</c>, or null.</summary>
+    public static TokenUsage? ReadUsage(Models.Usage? usage) =>
+        usage is null ? null : new TokenUsage(usage.PromptTokens ?? 0, usage.CompletionTokens ?? 0, usage.TotalTokens ?? 0);
 
-    private static void WriteOptions(Utf8JsonWriter w, ChatCompletionOptions o, bool stream)
+    private static Models.Message CreateMessage(ChatMessage m)
     {
-        if (o.MaxTokens is { } maxTokens)
+        Models.Message message = new()
         {
-            w.WriteNumber("max_tokens"u8, maxTokens);
-        }
-
-        if (o.Temperature is { } temperature)
-        {
-            w.WriteNumber("temperature"u8, temperature);
-        }
-
-        WireRules.WriteTopP(w, o.TopP);
-
-        if (o.FrequencyPenalty is { } frequency)
-        {
-            w.WriteNumber("frequency_penalty"u8, frequency);
-        }
-
-        // TGI: presence_penalty becomes repetition_penalty = presence_penalty + 2.0 (API.md §5.1): never sent by default.
-        if (o.PresencePenalty is { } presence)
-        {
-            w.WriteNumber("presence_penalty"u8, presence);
-        }
-
-        WireRules.WriteStop(w, o.StopSequences);
-
-        if (o.Seed is { } seed)
-        {
-            w.WriteNumber("seed"u8, seed);
-        }
-
-        if (o.Logprobs is { } logprobs)
-        {
-            w.WriteBoolean("logprobs"u8, logprobs);
-        }
-
-        if (o.TopLogprobs is { } topLogprobs)
-        {
-            w.WriteNumber("top_logprobs"u8, topLogprobs);
-        }
-
-        // TGI ≥3.2: stream_options is a non-nullable struct, so it is written only as an object, only when streaming.
-        if (stream && o.IncludeUsage is { } includeUsage)
-        {
-            w.WriteStartObject("stream_options"u8);
-            w.WriteBoolean("include_usage"u8, includeUsage);
-            w.WriteEndObject();
-        }
-
-        if (o.Tools.Count > 0)
-        {
-            w.WriteStartArray("tools"u8);
-            foreach (ChatTool tool in o.Tools)
-            {
-                w.WriteStartObject();
-                w.WriteString("type"u8, "function"u8);
-                w.WriteStartObject("function"u8);
-                w.WriteString("name"u8, tool.FunctionName);
-                if (tool.FunctionDescription is { } description)
-                {
-                    w.WriteString("description"u8, description);
-                }
-
-                // TGI: "parameters" (or "arguments") is required (API.md §2.2).
-                w.WritePropertyName("parameters"u8);
-                if (tool.FunctionParameters.ValueKind == JsonValueKind.Undefined)
-                {
-                    w.WriteStartObject();
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    tool.FunctionParameters.WriteTo(w);
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        if (o.ToolChoice is { } choice)
-        {
-            if (choice.Keyword is { } keyword)
-            {
-                w.WriteString("tool_choice"u8, keyword);
-            }
-            else
-            {
-                // TGI ≥2.4.1: the OpenAI object form.
-                w.WriteStartObject("tool_choice"u8);
-                w.WriteString("type"u8, "function"u8);
-                w.WriteStartObject("function"u8);
-                w.WriteString("name"u8, choice.FunctionName);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-        }
-
-        if (o.ToolPrompt is { } toolPrompt)
-        {
-            w.WriteString("tool_prompt"u8, toolPrompt);
-        }
-
-        if (o.ResponseFormat is { } format)
-        {
-            w.WritePropertyName("response_format"u8);
-            format.WriteTo(w);
-        }
-    }
-
-    private static void WriteMessage(Utf8JsonWriter w, ChatMessage m)
-    {
-        w.WriteStartObject();
-        w.WriteString("role"u8, m.Role.ToString());
+            Role = m.Role.ToString(),
+            ToolCallId = m.ToolCallId,
+            Name = m.Name,
+        };
         if (m.ContentParts.Count > 0)
         {
-            w.WriteStartArray("content"u8);
-            foreach (ChatContentPart part in m.ContentParts)
-            {
-                w.WriteStartObject();
-                if (part.Kind == ChatContentPartKind.Text)
-                {
-                    w.WriteString("type"u8, "text"u8);
-                    w.WriteString("text"u8, part.Text);
-                }
-                else
-                {
-                    w.WriteString("type"u8, "image_url"u8);
-                    w.WriteStartObject("image_url"u8);
-                    w.WriteString("url"u8, part.ImageUrl);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            message.Content = new Models.MessageContent { MessageChunk = [.. m.ContentParts.Select(CreatePart)] };
         }
         else if (m.Content is { } content)
         {
-            w.WriteString("content"u8, content);
+            message.Content = new Models.MessageContent { String = content };
         }
 
         // TGI ≥3.1.1: an assistant turn with tool_calls and no content; a string content would win over the
-        // tool calls, so none is written (API.md §5.1, §11.8).
+        // tool calls, so none is set (API.md §5.1, §11.8).
         if (m.ToolCalls.Count > 0)
         {
-            w.WriteStartArray("tool_calls"u8);
-            foreach (ChatToolCall call in m.ToolCalls)
+            message.ToolCalls = [.. m.ToolCalls.Select(static call => new Models.ToolCall
             {
-                w.WriteStartObject();
-                w.WriteString("id"u8, call.Id);
-                w.WriteString("type"u8, "function"u8);
-                w.WriteStartObject("function"u8);
-                w.WriteString("name"u8, call.FunctionName);
-                w.WriteString("arguments"u8, call.ArgumentsJson);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+                Id = new UntypedString(call.Id),
+                Type = "function",
+                Function = new Models.FunctionCall { Name = call.FunctionName, Arguments = new UntypedString(call.ArgumentsJson) },
+            })];
         }
 
-        if (m.ToolCallId is { } toolCallId)
-        {
-            w.WriteString("tool_call_id"u8, toolCallId);
-        }
-
-        if (m.Name is { } name)
-        {
-            w.WriteString("name"u8, name);
-        }
-
-        w.WriteEndObject();
+        return message;
     }
 
-    private static ChatToolCall[] ReadToolCalls(JsonElement message, ref string? content)
-    {
-        if (!message.TryGetProperty("tool_calls", out JsonElement calls))
-        {
-            return [];
-        }
+    private static Models.MessageChunk CreatePart(ChatContentPart part) =>
+        part.Kind == ChatContentPartKind.Text
+            ? new Models.MessageChunk { Type = Models.MessageChunkType.Text, Text = part.Text }
+            : new Models.MessageChunk { Type = Models.MessageChunkType.ImageUrl, ImageUrl = new Models.Url { UrlProp = part.ImageUrl } };
 
-        if (calls.ValueKind == JsonValueKind.Object)
+    private static Models.Tool CreateTool(ChatTool tool) =>
+        new()
         {
-            return ReadToolCall(calls, ref content) is { } single ? [single] : [];
-        }
-
-        if (calls.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-
-        List<ChatToolCall> result = new(calls.GetArrayLength());
-        foreach (JsonElement call in calls.EnumerateArray())
-        {
-            if (ReadToolCall(call, ref content) is { } read)
+            Type = "function",
+            Function = new Models.FunctionDefinition
             {
-                result.Add(read);
+                Name = tool.FunctionName,
+                Description = tool.FunctionDescription,
+
+                // TGI: "parameters" (or "arguments") is required (API.md §2.2).
+                Parameters = tool.FunctionParameters.ValueKind == JsonValueKind.Undefined
+                    ? new UntypedObject(new Dictionary<string, UntypedNode>())
+                    : UntypedJson.FromJson(tool.FunctionParameters),
+            },
+        };
+
+    private static ChatToolCall[] ReadToolCalls(List<Models.ToolCall>? calls, ref string? content)
+    {
+        if (calls is null)
+        {
+            return [];
+        }
+
+        List<ChatToolCall> result = new(calls.Count);
+        foreach (Models.ToolCall call in calls)
+        {
+            // TGI: id is an int on ≤2.0.3 and a string after; arguments is an object before 3.2 and a string after;
+            // 1.4–2.0.0 named it "parameters" and the function "tools", with the real name in "_name" (API.md §5.5).
+            string? id = UntypedJson.ToIdText(call.Id);
+            string name = call.Function?.Name ?? string.Empty;
+            string? arguments = UntypedJson.ToStringOrJson(call.Function?.Arguments) ?? UntypedJson.ToStringOrJson(call.Function?.Parameters);
+
+            // TGI 2.0.1–2.3: the hidden notify_error "tool" is the model's answer, not a call (API.md §5.5).
+            ToolCallResolver.Resolve(id, name, arguments, out ChatToolCall? resolved, out string? text);
+            if (text is not null)
+            {
+                content ??= text;
+            }
+
+            if (resolved is not null)
+            {
+                result.Add(resolved);
             }
         }
 
         return [.. result];
     }
 
-    private static ChatToolCall? ReadToolCall(JsonElement call, ref string? content)
-    {
-        // TGI: id is an int on ≤2.0.3 and a string after; arguments is an object before 3.2 and a string after;
-        // 1.4–2.0.0 named it "parameters" and the function "tools", with the real name in "_name" (API.md §5.5).
-        string? id = Json.StringOrNumber(call, "id");
-        string name = string.Empty;
-        string? arguments = null;
-        if (call.TryGetProperty("function", out JsonElement function) && function.ValueKind == JsonValueKind.Object)
-        {
-            name = Json.String(function, "name") ?? string.Empty;
-            arguments = Json.StringOrRaw(function, "arguments") ?? Json.StringOrRaw(function, "parameters");
-        }
-
-        // TGI 2.0.1–2.3: the hidden notify_error "tool" is the model's answer, not a call (API.md §5.5).
-        ToolCallResolver.Resolve(id, name, arguments, out ChatToolCall? resolved, out string? text);
-        if (text is not null)
-        {
-            content ??= text;
-        }
-
-        return resolved;
-    }
-
-    private static ChatTokenLogprob[]? ReadLogprobs(JsonElement choice)
-    {
-        if (!choice.TryGetProperty("logprobs", out JsonElement logprobs) || logprobs.ValueKind != JsonValueKind.Object
-            || !logprobs.TryGetProperty("content", out JsonElement content) || content.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        ChatTokenLogprob[] result = new ChatTokenLogprob[content.GetArrayLength()];
-        int i = 0;
-        foreach (JsonElement item in content.EnumerateArray())
-        {
-            ChatTopLogprob[] top = [];
-            if (item.TryGetProperty("top_logprobs", out JsonElement topArray) && topArray.ValueKind == JsonValueKind.Array)
-            {
-                top = new ChatTopLogprob[topArray.GetArrayLength()];
-                int j = 0;
-                foreach (JsonElement t in topArray.EnumerateArray())
-                {
-                    top[j++] = new ChatTopLogprob(Json.String(t, "token") ?? string.Empty, Json.NullableSingle(t, "logprob"));
-                }
-            }
-
-            result[i++] = new ChatTokenLogprob(Json.String(item, "token") ?? string.Empty, Json.NullableSingle(item, "logprob"), top);
-        }
-
-        return result;
-    }
+    private static ChatTokenLogprob[]? ReadLogprobs(Models.ChatCompletionLogprobs? logprobs) =>
+        logprobs?.Content is not { } content
+            ? null
+            : [.. content.Select(static item => new ChatTokenLogprob(
+                item.Token ?? string.Empty,
+                item.Logprob,
+                item.TopLogprobs is { } top ? [.. top.Select(static t => new ChatTopLogprob(t.Token ?? string.Empty, t.Logprob))] : []))];
 }

@@ -3,99 +3,54 @@
 
 using System.Text.Json;
 using Tgi.Sdk.Completions;
+using Models = Tgi.Generated.Models;
 
 namespace Tgi.Sdk.Internal;
 
-/// <summary>Writes <c>CompletionRequest</c> bodies and reads <c>CompletionFinal</c> bodies (API.md §6).</summary>
+/// <summary>
+/// Builds <c>CompletionRequest</c> models and maps <c>CompletionFinal</c> models (API.md §6). The models are the
+/// generated client's: Kiota serializes the request and parses the response.
+/// </summary>
 internal static class CompletionWire
 {
-    /// <summary>Writes a completion request with only the fields the caller set.</summary>
-    public static void WriteRequest(Utf8JsonWriter w, string[] prompts, bool batch, CompletionOptions? o, bool stream)
-    {
-        w.WriteStartObject();
-        if (o?.Model is { } model)
+    /// <summary>Builds a completion request with only the fields the caller set.</summary>
+    /// <param name="prompts">The prompts.</param>
+    /// <param name="batch">Whether to send an array (a batch) rather than the single prompt as a string.</param>
+    /// <param name="o">The options, or null.</param>
+    /// <param name="stream">Whether this is a streaming request.</param>
+    public static Models.CompletionRequest CreateRequest(IReadOnlyList<string> prompts, bool batch, CompletionOptions? o, bool stream) =>
+        new()
         {
-            w.WriteString("model"u8, model);
-        }
+            Model = o?.Model,
 
-        if (batch)
-        {
-            w.WriteStartArray("prompt"u8);
-            foreach (string prompt in prompts)
-            {
-                w.WriteStringValue(prompt);
-            }
+            // TGI: prompt is a string or an array of strings (API.md §6); the generated union holds either.
+            Prompt = batch ? new Models.Prompt { String = [.. prompts] } : new Models.Prompt { PromptString = prompts[0] },
+            MaxTokens = o?.MaxTokens,
+            Temperature = o?.Temperature,
+            TopP = WireRules.TopP(o?.TopP),
+            Seed = o?.Seed,
+            RepetitionPenalty = o?.RepetitionPenalty,
+            FrequencyPenalty = o?.FrequencyPenalty,
+            Stop = o is null ? null : WireRules.Stop(o.StopSequences),
+            Stream = stream ? true : null,
+        };
 
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteString("prompt"u8, prompts[0]);
-        }
-
-        if (o is not null)
-        {
-            if (o.MaxTokens is { } maxTokens)
-            {
-                w.WriteNumber("max_tokens"u8, maxTokens);
-            }
-
-            if (o.Temperature is { } temperature)
-            {
-                w.WriteNumber("temperature"u8, temperature);
-            }
-
-            WireRules.WriteTopP(w, o.TopP);
-
-            if (o.Seed is { } seed)
-            {
-                w.WriteNumber("seed"u8, seed);
-            }
-
-            if (o.RepetitionPenalty is { } repetition)
-            {
-                w.WriteNumber("repetition_penalty"u8, repetition);
-            }
-
-            if (o.FrequencyPenalty is { } frequency)
-            {
-                w.WriteNumber("frequency_penalty"u8, frequency);
-            }
-
-            WireRules.WriteStop(w, o.StopSequences);
-        }
-
-        if (stream)
-        {
-            w.WriteBoolean("stream"u8, true);
-        }
-
-        w.WriteEndObject();
-    }
-
-    /// <summary>Reads a non-streamed completion, sorting the choices by prompt index.</summary>
+    /// <summary>Maps a non-streamed completion, sorting the choices by prompt index.</summary>
     public static Completion Read(JsonElement e)
     {
-        List<CompletionChoice> choices = [];
-        if (e.TryGetProperty("choices", out JsonElement array) && array.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement c in array.EnumerateArray())
-            {
-                choices.Add(new CompletionChoice(
-                    Json.Int(c, "index"),
-                    Json.String(c, "text") ?? string.Empty,
-                    Vocabulary.FinishReasonFrom(Json.String(c, "finish_reason"))));
-            }
-        }
+        Models.CompletionFinal m = KiotaBridge.Parse(e, Models.CompletionFinal.CreateFromDiscriminatorValue);
+        List<CompletionChoice> choices = m.Choices is null
+            ? []
+            : [.. m.Choices.Select(static c => new CompletionChoice(c.Index ?? 0, c.Text ?? string.Empty, Vocabulary.FinishReasonFrom(c.FinishReason)))];
 
         // TGI: "Choice order may not match index" (API.md §6).
         choices.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         return new Completion(
-            Json.String(e, "id") ?? string.Empty,
-            Json.String(e, "model") ?? string.Empty,
-            DateTimeOffset.FromUnixTimeSeconds(Json.Long(e, "created")),
-            Json.String(e, "system_fingerprint"),
+            m.Id ?? string.Empty,
+            m.Model ?? string.Empty,
+            DateTimeOffset.FromUnixTimeSeconds(m.Created ?? 0),
+            m.SystemFingerprint,
             choices,
-            ChatWire.ReadUsage(e));
+            ChatWire.ReadUsage(m.Usage));
     }
 }

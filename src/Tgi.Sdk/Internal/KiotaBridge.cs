@@ -1,6 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -13,27 +14,32 @@ namespace Tgi.Sdk.Internal;
 
 /// <summary>
 /// The facade's link to the generated Kiota client (<see cref="TgiRawClient"/>): the generated request builders
-/// build the request (route and body), and the generated models parse the response; the facade sends it through its
-/// own pipeline (timeouts, typed errors, raw response) and maps the models to its public types. No Kiota type
-/// is exposed publicly.
+/// and models build every request (route and body), and the generated models parse every non-streaming JSON
+/// response; the facade sends the request through its own pipeline (timeouts, typed errors, raw response) and maps
+/// the models to its public types. No Kiota type is exposed publicly.
 /// </summary>
 /// <remarks>
-/// Used where the generated models can hold every wire version: <c>/info</c>, <c>/v1/models</c>, <c>/tokenize</c>,
-/// <c>/chat_tokenize</c> (response). Not used for <c>/generate</c>, <c>/v1/chat/completions</c> and
-/// <c>/v1/completions</c>, whose generated models lose data: <c>finish_reason</c> is a closed Kiota enum (unknown or
-/// version-specific values such as chat's <c>eos_token</c> read as null), <c>ToolCall.id</c> and
-/// <c>FunctionCall.arguments</c> are strings (TGI ≤2.0.3 sends an integer id and 2.0.4–3.1 an object, which read as
-/// null), 1.4's <c>parameters</c> alias has no property, and <c>top_tokens</c> is an untyped node. Their requests
-/// are written by hand so the streaming and non-streaming bodies are the same and carry exactly what the caller set.
+/// The description (<c>openapi/tgi.json</c>) is written so the models hold every wire version: finish reasons are
+/// strings, seeds are decimals (TGI's u64), tool-call ids and arguments are untyped (integer or string, object or
+/// string). Streams are the facade's: Kiota generates nothing for <c>text/event-stream</c>.
 /// </remarks>
 internal sealed class KiotaBridge
 {
+    // Kiota's default writer escapes every non-ASCII character (and '+', '<', '>'): with the relaxed encoder a
+    // prompt is sent as UTF-8, as compact as TGI's own clients send it. Still valid JSON for any reader.
+    private static readonly JsonSerializationWriterFactory s_writerFactory = new(
+        new KiotaJsonSerializationContext(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
     /// <summary>Initializes a new instance over the facade's HTTP client (never Kiota's default one, which retries).</summary>
     /// <param name="httpClient">The HTTP client.</param>
     /// <param name="endpoint">The base address.</param>
     public KiotaBridge(HttpClient httpClient, Uri endpoint)
     {
-        HttpClientRequestAdapter adapter = new(new AnonymousAuthenticationProvider(), httpClient: httpClient)
+        HttpClientRequestAdapter adapter = new(
+            new AnonymousAuthenticationProvider(),
+            parseNodeFactory: null,
+            serializationWriterFactory: s_writerFactory,
+            httpClient: httpClient)
         {
             BaseUrl = endpoint.AbsoluteUri.TrimEnd('/'),
         };

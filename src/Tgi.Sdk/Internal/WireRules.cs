@@ -1,11 +1,13 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using System.Buffers;
 using System.Text.Json;
+using Models = Tgi.Generated.Models;
 
 namespace Tgi.Sdk.Internal;
 
-/// <summary>The request-writing rules every TGI route shares (generate, chat, completions), kept in one place.</summary>
+/// <summary>The request rules every TGI route shares (generate, chat, completions), kept in one place.</summary>
 internal static class WireRules
 {
     /// <summary>Whether <c>top_p</c> is sent at all.</summary>
@@ -15,30 +17,25 @@ internal static class WireRules
     /// </remarks>
     public static bool SendsTopP(float? topP) => topP is { } p && p != 1.0f;
 
-    /// <summary>Writes <c>top_p</c> unless it is unset or 1.0.</summary>
-    public static void WriteTopP(Utf8JsonWriter w, float? topP)
-    {
-        if (SendsTopP(topP))
-        {
-            w.WriteNumber("top_p"u8, topP!.Value);
-        }
-    }
+    /// <summary>The <c>top_p</c> to send: null (not sent) when unset or 1.0.</summary>
+    public static float? TopP(float? topP) => SendsTopP(topP) ? topP : null;
 
-    /// <summary>Writes <c>stop</c> as an array, and only when it has entries.</summary>
+    /// <summary>The <c>stop</c> array to send: null (not sent) when it has no entries.</summary>
     /// <remarks>TGI: <c>"stop": null</c> and a bare string are 422s (API.md §2.2); an empty list is the default.</remarks>
-    public static void WriteStop(Utf8JsonWriter w, IList<string> stopSequences)
+    public static List<string>? Stop(IList<string> stopSequences) => stopSequences.Count == 0 ? null : [.. stopSequences];
+
+    /// <summary>Builds the generated grammar model (<c>{"type", "value"}</c>) from the facade's grammar.</summary>
+    /// <remarks>The grammar writes its own wire form (the value key and shape differ by kind); the generated model reads it back.</remarks>
+    public static Models.GrammarType Grammar(TgiGrammar grammar)
     {
-        if (stopSequences.Count == 0)
+        ArrayBufferWriter<byte> buffer = new(128);
+        using (Utf8JsonWriter writer = new(buffer))
         {
-            return;
+            grammar.WriteTo(writer);
         }
 
-        w.WriteStartArray("stop"u8);
-        foreach (string stop in stopSequences)
-        {
-            w.WriteStringValue(stop);
-        }
-
-        w.WriteEndArray();
+        // Kiota's untyped nodes keep reading the element until the request is serialized, so it must own its memory.
+        Utf8JsonReader reader = new(buffer.WrittenSpan);
+        return KiotaBridge.Parse(JsonElement.ParseValue(ref reader), Models.GrammarType.CreateFromDiscriminatorValue);
     }
 }

@@ -49,16 +49,15 @@ public class ChatAsyncTests
 
         // stream_options is streaming-only: ChatAsync never sends it (nor null).
         await Assert.That(handler.Requests[0].Body).IsEqualTo(
-            "{\"model\":\"tgi\",\"messages\":["
-            + "{\"role\":\"system\",\"content\":\"Be brief.\"},"
-            + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.invalid/cat.png\"}}]},"
-            + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"0\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
-            + "{\"role\":\"tool\",\"content\":\"{\\\"temp\\\":21}\",\"tool_call_id\":\"0\"},"
-            + "{\"role\":\"user\",\"content\":\"Thanks\",\"name\":\"ana\"}],"
-            + "\"max_tokens\":64,\"temperature\":0.2,\"top_p\":0.8,\"frequency_penalty\":0.5,\"presence_penalty\":-1,\"stop\":[\"END\"],\"seed\":7,"
-            + "\"logprobs\":true,\"top_logprobs\":2,"
-            + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"description\":\"Weather now\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}],"
-            + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}},\"tool_prompt\":\"Use a tool.\"}");
+            "{\"frequency_penalty\":0.5,\"logprobs\":true,\"max_tokens\":64,\"messages\":[{\"content\":\"Be brief.\",\"role\":\"system\"},"
+            + "{\"content\":[{\"text\":\"What is this?\",\"type\":\"text\"},{\"image_url\":{\"url\":\"https://example.invalid/cat.png\"},"
+            + "\"type\":\"image_url\"}],\"role\":\"user\"},{\"role\":\"assistant\","
+            + "\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\",\"name\":\"get_weather\"},\"id\":\"0\","
+            + "\"type\":\"function\"}]},{\"content\":\"{\\\"temp\\\":21}\",\"role\":\"tool\",\"tool_call_id\":\"0\"},{\"content\":\"Thanks\","
+            + "\"name\":\"ana\",\"role\":\"user\"}],\"model\":\"tgi\",\"presence_penalty\":-1,\"seed\":7,\"stop\":[\"END\"],\"temperature\":0.2,"
+            + "\"tool_choice\":{\"function\":{\"name\":\"get_weather\"},\"type\":\"function\"},\"tool_prompt\":\"Use a tool.\","
+            + "\"tools\":[{\"function\":{\"description\":\"Weather now\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
+            + "\"properties\":{\"city\":{\"type\":\"string\"}}}},\"type\":\"function\"}],\"top_logprobs\":2,\"top_p\":0.8}");
         await Assert.That(handler.Requests[0].Path).IsEqualTo("/v1/chat/completions");
     }
 
@@ -77,8 +76,9 @@ public class ChatAsyncTests
         await Expect.ToListAsync(handler.CreateClient().ChatStreamingAsync([ChatMessage.CreateUser("Hi")], options));
 
         await Assert.That(handler.Requests[0].Body).IsEqualTo(
-            "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream_options\":{\"include_usage\":false},"
-            + "\"tool_choice\":\"required\",\"response_format\":{\"type\":\"json_schema\",\"value\":{\"schema\":{\"properties\":{}}}},\"stream\":true}");
+            "{\"messages\":[{\"content\":\"Hi\",\"role\":\"user\"}],\"response_format\":{\"type\":\"json_schema\","
+            + "\"value\":{\"schema\":{\"properties\":{}}}},\"stream\":true,\"stream_options\":{\"include_usage\":false},"
+            + "\"tool_choice\":\"required\"}");
     }
 
     [Test]
@@ -88,7 +88,7 @@ public class ChatAsyncTests
 
         TgiResult<ChatCompletion> result = await handler.CreateClient().ChatAsync([ChatMessage.CreateUser("Hi")]);
 
-        await Assert.That(handler.Requests[0].Body).IsEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        await Assert.That(handler.Requests[0].Body).IsEqualTo("{\"messages\":[{\"content\":\"Hi\",\"role\":\"user\"}]}");
         await Assert.That(result.Value.Content).IsEqualTo("Hi there");
         await Assert.That(result.Value.FinishReason).IsEqualTo(FinishReason.Stop);
         await Assert.That(result.Value.Usage!.TotalTokens).IsEqualTo(65);

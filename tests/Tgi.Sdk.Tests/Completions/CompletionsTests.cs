@@ -23,7 +23,8 @@ public class CompletionsTests
         Completion completion = (await handler.CreateClient().CompletionsAsync(["a", "b"], options)).Value;
 
         await Assert.That(handler.Requests[0].Body).IsEqualTo(
-            "{\"model\":\"tgi\",\"prompt\":[\"a\",\"b\"],\"max_tokens\":5,\"temperature\":0,\"top_p\":0.5,\"seed\":3,\"repetition_penalty\":1.1,\"frequency_penalty\":0.2,\"stop\":[\".\"]}");
+            "{\"frequency_penalty\":0.2,\"max_tokens\":5,\"model\":\"tgi\",\"prompt\":[\"a\",\"b\"],\"repetition_penalty\":1.1,\"seed\":3,"
+            + "\"stop\":[\".\"],\"temperature\":0,\"top_p\":0.5}");
         await Assert.That(completion.Choices[0].Text).IsEqualTo(" one");
         await Assert.That(completion.Choices[1].FinishReason).IsEqualTo(FinishReason.Length);
         await Assert.That(completion.Usage!.TotalTokens).IsEqualTo(16);

@@ -175,7 +175,7 @@ public class ChatLoopbackTests
         await tgi.Client.ChatAsync(s_hi, new ChatCompletionOptions { TopP = 1.0f, IncludeUsage = true });
 
         string body = tgi.Emulator.ReceivedRequests.Single(r => r.Path == "/v1/chat/completions").Body;
-        await Assert.That(body).IsEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Say OK\"}]}");
+        await Assert.That(body).IsEqualTo("{\"messages\":[{\"content\":\"Be brief.\",\"role\":\"system\"},{\"content\":\"Say OK\",\"role\":\"user\"}]}");
     }
 
     [Test]

@@ -92,9 +92,10 @@ public class GenerateLoopbackTests
 
         TgiRecordedRequest request = tgi.Emulator.ReceivedRequests.Single(r => r.Path == "/generate");
         await Assert.That(request.Body).IsEqualTo(
-            "{\"inputs\":\"Hello\",\"parameters\":{\"temperature\":0.5,\"repetition_penalty\":1.2,\"frequency_penalty\":0.1,\"top_k\":10,\"top_p\":0.9,"
-            + "\"typical_p\":0.95,\"do_sample\":true,\"max_new_tokens\":20,\"return_full_text\":false,\"stop\":[\"zz\"],\"truncate\":100,\"watermark\":true,"
-            + "\"details\":true,\"decoder_input_details\":true,\"seed\":42,\"top_n_tokens\":3,\"grammar\":{\"type\":\"regex\",\"value\":\"[a-z ]+\"},\"adapter_id\":\"lora-1\"}}");
+            "{\"inputs\":\"Hello\",\"parameters\":{\"adapter_id\":\"lora-1\",\"decoder_input_details\":true,\"details\":true,"
+            + "\"do_sample\":true,\"frequency_penalty\":0.1,\"grammar\":{\"type\":\"regex\",\"value\":\"[a-z ]+\"},\"max_new_tokens\":20,"
+            + "\"repetition_penalty\":1.2,\"return_full_text\":false,\"seed\":42,\"stop\":[\"zz\"],\"temperature\":0.5,\"top_k\":10,"
+            + "\"top_n_tokens\":3,\"top_p\":0.9,\"truncate\":100,\"typical_p\":0.95,\"watermark\":true}}");
     }
 
     [Test]

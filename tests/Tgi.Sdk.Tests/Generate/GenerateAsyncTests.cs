@@ -42,10 +42,11 @@ public class GenerateAsyncTests
         await client.GenerateAsync("Hello", options);
 
         await Assert.That(handler.Requests[0].Body).IsEqualTo(
-            "{\"inputs\":\"Hello\",\"parameters\":{\"best_of\":2,\"temperature\":0.5,\"repetition_penalty\":1.2,\"frequency_penalty\":0.1,"
-            + "\"top_k\":10,\"top_p\":0.9,\"typical_p\":0.95,\"do_sample\":true,\"max_new_tokens\":20,\"return_full_text\":false,"
-            + "\"stop\":[\"\\n\\n\"],\"truncate\":100,\"watermark\":true,\"details\":true,\"decoder_input_details\":true,\"seed\":42,"
-            + "\"top_n_tokens\":3,\"grammar\":{\"type\":\"json\",\"value\":{\"properties\":{\"a\":{\"type\":\"string\"}}}},\"adapter_id\":\"lora-1\"}}");
+            "{\"inputs\":\"Hello\",\"parameters\":{\"adapter_id\":\"lora-1\",\"best_of\":2,\"decoder_input_details\":true,\"details\":true,"
+            + "\"do_sample\":true,\"frequency_penalty\":0.1,\"grammar\":{\"type\":\"json\","
+            + "\"value\":{\"properties\":{\"a\":{\"type\":\"string\"}}}},\"max_new_tokens\":20,\"repetition_penalty\":1.2,"
+            + "\"return_full_text\":false,\"seed\":42,\"stop\":[\"\\n\\n\"],\"temperature\":0.5,\"top_k\":10,\"top_n_tokens\":3,\"top_p\":0.9,"
+            + "\"truncate\":100,\"typical_p\":0.95,\"watermark\":true}}");
         await Assert.That(handler.Requests[0].Path).IsEqualTo("/generate");
     }
 

@@ -95,7 +95,7 @@ public class ToolChoiceLoopbackTests
         ForecastArgs args = completion.ToolCalls[0].GetArguments(TestJsonContext.Default.ForecastArgs);
         await Assert.That(args.Location).IsEqualTo("Paris, France");
         await Assert.That(args.NumDays).IsGreaterThan(0);
-        await Assert.That(tgi.Emulator.ReceivedRequests[0].Body).Contains("\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_n_day_weather_forecast\"}}");
+        await Assert.That(tgi.Emulator.ReceivedRequests[0].Body).Contains("\"tool_choice\":{\"function\":{\"name\":\"get_n_day_weather_forecast\"},\"type\":\"function\"}");
     }
 
     [Test]
