@@ -4,6 +4,7 @@
 using Tgi.Sdk.Chat;
 using Tgi.Sdk.Internal;
 using Tgi.Sdk.Streaming;
+using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk;
 
@@ -20,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<ChatCompletion>> ChatAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: false);
-        return SendJsonAsync(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), ChatWire.ReadCompletion, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), ChatWire.ReadCompletion, TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams a chat completion with <c>POST /v1/chat/completions</c> and <c>stream: true</c>.</summary>

@@ -4,6 +4,7 @@
 using Tgi.Sdk.Completions;
 using Tgi.Sdk.Internal;
 using Tgi.Sdk.Streaming;
+using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk;
 
@@ -20,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: false)), CompletionWire.Read, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Completes a batch of prompts (at most the server's <c>max_client_batch_size</c>, 4 by default) in one request.</summary>
@@ -34,7 +35,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(IEnumerable<string> prompts, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         string[] list = ToPromptArray(prompts);
-        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: false)), CompletionWire.Read, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams the completion of one prompt.</summary>

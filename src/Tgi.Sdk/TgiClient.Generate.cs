@@ -4,6 +4,7 @@
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Internal;
 using Tgi.Sdk.Streaming;
+using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk;
 
@@ -20,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return SendJsonAsync(_kiota.Raw.Generate.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), GenerateWire.ReadResponse, cancellationToken);
+        return SendJsonAsync(_kiota.Raw.Generate.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), GenerateWire.ReadResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with <c>POST /generate_stream</c>.</summary>
@@ -67,7 +68,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateCompatAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return SendJsonAsync(CompatRequest(inputs, options, stream: false), GenerateWire.ReadCompatResponse, cancellationToken);
+        return SendJsonAsync(CompatRequest(inputs, options, stream: false), GenerateWire.ReadCompatResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with the compat route <c>POST /</c> (<c>stream: true</c>); same events as <see cref="GenerateStreamingAsync"/>.</summary>

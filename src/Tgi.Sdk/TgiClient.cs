@@ -1,11 +1,11 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Tgi.Sdk.Internal;
 using Tgi.Sdk.Streaming;
+using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk;
 
@@ -266,6 +266,23 @@ public partial class TgiClient
         CancellationToken cancellationToken) =>
         SendJsonAsync(new HttpMethod(request.HttpMethod.ToString().ToUpperInvariant()), request.URI, KiotaBridge.ReadBody(request), parse, cancellationToken);
 
+    /// <summary>
+    /// Sends an inference request built by the generated client and parses the JSON body, as one OpenTelemetry
+    /// operation when anyone listens (<see cref="TgiTelemetry"/>).
+    /// </summary>
+    internal Task<TgiResult<T>> SendJsonAsync<T, TOptions>(
+        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Func<JsonElement, T> parse,
+        string operationName,
+        string? model,
+        TOptions options,
+        Action<TgiOperation, TOptions> describeRequest,
+        Action<TgiOperation, T> describeResult,
+        CancellationToken cancellationToken) =>
+        TgiInstrumentation.IsEnabled
+            ? SendObservedAsync(request, parse, operationName, model, options, describeRequest, describeResult, cancellationToken)
+            : SendJsonAsync(request, parse, cancellationToken);
+
     /// <summary>Sends a non-streaming request to an absolute address and parses the JSON body.</summary>
     internal async Task<TgiResult<T>> SendJsonAsync<T>(
         HttpMethod method,
@@ -289,6 +306,42 @@ public partial class TgiClient
         }
 
         return new TgiResult<T>(value, raw);
+    }
+
+    private async Task<TgiResult<T>> SendObservedAsync<T, TOptions>(
+        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Func<JsonElement, T> parse,
+        string operationName,
+        string? model,
+        TOptions options,
+        Action<TgiOperation, TOptions> describeRequest,
+        Action<TgiOperation, T> describeResult,
+        CancellationToken cancellationToken)
+    {
+        // Started here, inside the async call, so the span is current while HttpClient sends (its span nests under it).
+        TgiOperation? operation = TgiOperation.Start(operationName, model, _endpoint);
+        if (operation is null)
+        {
+            return await SendJsonAsync(request, parse, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            describeRequest(operation, options);
+            TgiResult<T> result = await SendJsonAsync(request, parse, cancellationToken).ConfigureAwait(false);
+            operation.SetResponseHeaders(result.GetRawResponse());
+            describeResult(operation, result.Value);
+            return result;
+        }
+        catch (Exception e)
+        {
+            operation.Fail(e);
+            throw;
+        }
+        finally
+        {
+            operation.End();
+        }
     }
 
     /// <summary>Creates the lazy streaming result for a request built by the generated Kiota client.</summary>

@@ -1,0 +1,54 @@
+// Copyright (c) Tgi.Sdk contributors.
+// Licensed under the MIT License.
+
+using Tgi.Sdk.Chat;
+using Tgi.Sdk.Completions;
+using Tgi.Sdk.Generate;
+
+namespace Tgi.Sdk.Telemetry;
+
+/// <summary>What each inference route contributes to its <see cref="TgiOperation"/>: request parameters, then results.</summary>
+internal static class OperationDescriptions
+{
+    /// <summary>Describes a native generate request.</summary>
+    public static void Request(TgiOperation operation, GenerateOptions? o) =>
+        operation.SetRequest(o?.MaxNewTokens, o?.Temperature, o?.TopP, o?.TopK, o?.FrequencyPenalty, null, o?.Seed, o?.StopSequences);
+
+    /// <summary>Describes a chat request.</summary>
+    public static void Request(TgiOperation operation, ChatCompletionOptions? o) =>
+        operation.SetRequest(o?.MaxTokens, o?.Temperature, o?.TopP, null, o?.FrequencyPenalty, o?.PresencePenalty, o?.Seed, o?.StopSequences);
+
+    /// <summary>Describes a completions request.</summary>
+    public static void Request(TgiOperation operation, CompletionOptions? o) =>
+        operation.SetRequest(o?.MaxTokens, o?.Temperature, o?.TopP, null, o?.FrequencyPenalty, null, o?.Seed, o?.StopSequences);
+
+    /// <summary>Describes a native generate result (the prompt's token count comes from TGI's x-prompt-tokens header).</summary>
+    public static void Result(TgiOperation operation, GenerateResponse response)
+    {
+        if (response.Details is { } details)
+        {
+            operation.AddFinishReason(details.FinishReason);
+            operation.SetUsage(null, details.GeneratedTokens);
+        }
+    }
+
+    /// <summary>Describes a chat result.</summary>
+    public static void Result(TgiOperation operation, ChatCompletion completion)
+    {
+        operation.SetResponse(completion.Model, completion.Id);
+        operation.AddFinishReason(completion.FinishReason);
+        operation.SetUsage(completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+    }
+
+    /// <summary>Describes a completions result (one finish reason per prompt).</summary>
+    public static void Result(TgiOperation operation, Completion completion)
+    {
+        operation.SetResponse(completion.Model, completion.Id);
+        foreach (CompletionChoice choice in completion.Choices)
+        {
+            operation.AddFinishReason(choice.FinishReason);
+        }
+
+        operation.SetUsage(completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+    }
+}
