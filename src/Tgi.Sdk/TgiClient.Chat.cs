@@ -37,7 +37,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<ChatCompletionUpdate> ChatStreamingAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: true);
-        return CreateStream(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), static () => new ChatStreamHandler(), cancellationToken);
+        return CreateStream(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), static () => new ChatStreamHandler(), StreamTelemetry<ChatCompletionUpdate, ChatCompletionOptions?>(TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Update), cancellationToken);
     }
 
     private static Tgi.Generated.Models.ChatRequest CreateChatRequest(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, bool stream)

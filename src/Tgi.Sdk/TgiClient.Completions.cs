@@ -47,7 +47,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<CompletionUpdate> CompletionsStreamingAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: true)), static () => new CompletionStreamHandler(1), cancellationToken);
+        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: true)), static () => new CompletionStreamHandler(1), CompletionTelemetry(options), cancellationToken);
     }
 
     /// <summary>Streams the completions of a batch of prompts; chunks of different prompts interleave, so use <see cref="CompletionUpdate.PromptIndex"/>.</summary>
@@ -61,8 +61,11 @@ public partial class TgiClient
     {
         string[] list = ToPromptArray(prompts);
         int count = list.Length;
-        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: true)), () => new CompletionStreamHandler(count), cancellationToken);
+        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: true)), () => new CompletionStreamHandler(count), CompletionTelemetry(options), cancellationToken);
     }
+
+    private StreamTelemetry<CompletionUpdate>? CompletionTelemetry(CompletionOptions? options) =>
+        StreamTelemetry<CompletionUpdate, CompletionOptions?>(TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Update);
 
     private static string[] ToPromptArray(IEnumerable<string> prompts)
     {

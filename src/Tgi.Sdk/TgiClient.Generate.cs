@@ -39,7 +39,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamHandler(), cancellationToken);
+        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamRawUpdate> GenerateStreamingRawAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamRawHandler(), cancellationToken);
+        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamRawHandler(), GenerateTelemetry<GenerateStreamRawUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
 
     /// <summary>Generates text with the compat route <c>POST /</c> (<c>stream: false</c>).</summary>
@@ -80,8 +80,11 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateCompatStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(CompatRequest(inputs, options, stream: true), static () => new GenerateStreamHandler(), cancellationToken);
+        return CreateStream(CompatRequest(inputs, options, stream: true), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
+
+    private StreamTelemetry<T>? GenerateTelemetry<T>(GenerateOptions? options, StreamObserver<T> observe) =>
+        StreamTelemetry<T, GenerateOptions?>(TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, observe);
 
     private Microsoft.Kiota.Abstractions.RequestInformation CompatRequest(string inputs, GenerateOptions? options, bool stream)
     {

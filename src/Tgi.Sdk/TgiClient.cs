@@ -346,7 +346,11 @@ public partial class TgiClient
 
     /// <summary>Creates the lazy streaming result for a request built by the generated Kiota client.</summary>
     /// <remarks>Kiota generates nothing for <c>text/event-stream</c>: it builds the request, the facade reads the stream.</remarks>
-    internal TgiStreamingResult<T> CreateStream<T>(Microsoft.Kiota.Abstractions.RequestInformation request, Func<StreamEventHandler<T>> createHandler, CancellationToken cancellationToken)
+    internal TgiStreamingResult<T> CreateStream<T>(
+        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Func<StreamEventHandler<T>> createHandler,
+        StreamTelemetry<T>? telemetry,
+        CancellationToken cancellationToken)
     {
         Uri uri = request.URI;
         byte[]? body = KiotaBridge.ReadBody(request);
@@ -355,6 +359,25 @@ public partial class TgiClient
             createHandler,
             _options.MaxEventSize,
             _options.StreamIdleTimeout,
-            cancellationToken);
+            cancellationToken,
+            telemetry);
     }
+
+    /// <summary>How a stream is reported to OpenTelemetry: null (and no allocation) when nobody listens.</summary>
+    internal StreamTelemetry<T>? StreamTelemetry<T, TOptions>(
+        string operationName,
+        string? model,
+        TOptions options,
+        Action<TgiOperation, TOptions> describeRequest,
+        StreamObserver<T> observe) =>
+        TgiInstrumentation.IsEnabled ? CreateStreamTelemetry(operationName, model, options, describeRequest, observe) : null;
+
+    // Separate from StreamTelemetry so the lambda's closure is only allocated when someone listens.
+    private StreamTelemetry<T> CreateStreamTelemetry<T, TOptions>(
+        string operationName,
+        string? model,
+        TOptions options,
+        Action<TgiOperation, TOptions> describeRequest,
+        StreamObserver<T> observe) =>
+        new(operationName, model, _endpoint, operation => describeRequest(operation, options), observe);
 }

@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.Runtime.CompilerServices;
+using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk.Streaming;
 
@@ -14,6 +15,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     private readonly int _maxEventSize;
     private readonly TimeSpan _idleTimeout;
     private readonly CancellationToken _methodToken;
+    private readonly StreamTelemetry<T>? _telemetry;
     private TgiRawResponse? _rawResponse;
 
     /// <summary>Initializes a new instance.</summary>
@@ -22,13 +24,16 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     /// <param name="maxEventSize">The maximum event size.</param>
     /// <param name="idleTimeout">The stream idle timeout.</param>
     /// <param name="methodToken">The token given to the streaming method; combined with the enumerator's token.</param>
+    /// <param name="telemetry">How to report the stream to OpenTelemetry, or null when nobody listens.</param>
     public SseStreamingResult(
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<StreamEventHandler<T>> createHandler,
         int maxEventSize,
         TimeSpan idleTimeout,
-        CancellationToken methodToken)
+        CancellationToken methodToken,
+        StreamTelemetry<T>? telemetry = null)
     {
+        _telemetry = telemetry;
         _methodToken = methodToken;
         _send = send;
         _createHandler = createHandler;
@@ -53,6 +58,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
         private readonly StreamEventHandler<T> _handler;
         private HttpResponseMessage? _response;
         private SseEventReader? _reader;
+        private TgiOperation? _operation;
         private T _current = default!;
         private bool _done;
 
@@ -120,8 +126,11 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
             {
                 if (_reader is null)
                 {
+                    // Started here, where the request is sent, so the HttpClient span nests under the stream's span.
+                    _operation = _owner._telemetry?.Start();
                     _response = await _owner._send(_cancellationToken).ConfigureAwait(false);
                     _owner._rawResponse = TgiRawResponse.From(_response);
+                    _operation?.SetResponseHeaders(_owner._rawResponse);
                     Stream stream = await _response.Content.ReadAsStreamAsync(_cancellationToken).ConfigureAwait(false);
                     _reader = new SseEventReader(stream, _owner._maxEventSize, _owner._idleTimeout, _cancellationToken);
                 }
@@ -146,9 +155,10 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
                     }
                 }
             }
-            catch
+            catch (Exception e)
             {
                 _done = true;
+                _operation?.Fail(e);
                 Close();
                 throw;
             }
@@ -164,6 +174,12 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
                     switch (_handler.Handle(data, out _current))
                     {
                         case StreamEventResult.Item:
+                            if (_operation is not null)
+                            {
+                                _operation.FirstChunk();
+                                _owner._telemetry!.Observe(_operation, in _current);
+                            }
+
                             return 1;
                         case StreamEventResult.End:
                             _done = true;
@@ -174,9 +190,10 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
 
                 return -1;
             }
-            catch
+            catch (Exception e)
             {
                 _done = true;
+                _operation?.Fail(e);
                 Close();
                 throw;
             }
@@ -190,6 +207,9 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
             _response = null;
             _reader?.Dispose();
             _handler.Release();
+
+            // The stream's span ends with the stream: at its end, at an error, or when the caller stops reading.
+            _operation?.End();
         }
     }
 }

@@ -51,4 +51,47 @@ internal static class OperationDescriptions
 
         operation.SetUsage(completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
     }
+
+    /// <summary>Reads a native stream update: the last event has the finish reason and, with details, the counts.</summary>
+    /// <remarks>Without details the output count is the last event's 1-based index: TGI sends one event per token (API.md §4).</remarks>
+    public static void Update(TgiOperation operation, in GenerateStreamUpdate update)
+    {
+        if (update.IsFinal)
+        {
+            operation.AddFinishReason(update.Details?.FinishReason);
+            operation.SetUsage(update.Details?.InputLength, update.Details?.GeneratedTokens ?? update.Index);
+        }
+    }
+
+    /// <summary>Reads a raw-mode native stream update (same rules as <see cref="GenerateStreamUpdate"/>).</summary>
+    public static void Update(TgiOperation operation, in GenerateStreamRawUpdate update)
+    {
+        if (update.IsFinal)
+        {
+            operation.AddFinishReason(update.Details?.FinishReason);
+            operation.SetUsage(update.Details?.InputLength, update.Details?.GeneratedTokens ?? update.Index);
+        }
+    }
+
+    /// <summary>Reads a chat stream update: model and id, the finish reason, and usage when it is sent.</summary>
+    public static void Update(TgiOperation operation, in ChatCompletionUpdate update)
+    {
+        operation.SetResponse(update.Model, update.Id);
+        operation.AddFinishReason(update.FinishReason);
+        if (update.Usage is { } usage)
+        {
+            operation.SetUsage(usage.PromptTokens, usage.CompletionTokens);
+        }
+    }
+
+    /// <summary>Reads a completions stream update: each prompt's last chunk has its finish reason and its own usage, summed here.</summary>
+    public static void Update(TgiOperation operation, in CompletionUpdate update)
+    {
+        operation.SetResponse(update.Model, null);
+        operation.AddFinishReason(update.FinishReason);
+        if (update.Usage is { } usage)
+        {
+            operation.AddUsage(usage.PromptTokens, usage.CompletionTokens);
+        }
+    }
 }

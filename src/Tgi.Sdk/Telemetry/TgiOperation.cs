@@ -31,6 +31,7 @@ internal sealed class TgiOperation
     private int? _inputTokens;
     private int? _outputTokens;
     private List<string>? _finishReasons;
+    private bool _summingUsage;
     private bool _sawFirstChunk;
     private bool _ended;
 
@@ -132,6 +133,21 @@ internal sealed class TgiOperation
     {
         _inputTokens = inputTokens ?? _inputTokens;
         _outputTokens = outputTokens ?? _outputTokens;
+    }
+
+    /// <summary>Adds token counts (a completions stream reports each prompt's usage on its own last chunk).</summary>
+    public void AddUsage(int inputTokens, int outputTokens)
+    {
+        if (!_summingUsage)
+        {
+            // The body's counts replace any from the headers, then add up.
+            _summingUsage = true;
+            _inputTokens = 0;
+            _outputTokens = 0;
+        }
+
+        _inputTokens = (_inputTokens ?? 0) + inputTokens;
+        _outputTokens = (_outputTokens ?? 0) + outputTokens;
     }
 
     /// <summary>Records the time to the first chunk of a stream (once).</summary>
