@@ -154,6 +154,10 @@ catch (TgiException ex)
     checks.True("cut typed output raw text", ex.RawResponseBody?.StartsWith('{') == true);
 }
 
+// OpenTelemetry's building blocks under AOT (tools/Tgi.AotSmoke/TelemetryChecks.cs).
+tgi.Options.Generator = TgiGenerator.Scripted("Native", " AOT", " works", ".");
+await TelemetryChecks.RunAsync(checks, client);
+
 // The DI, provider and IChatClient path (tools/Tgi.AotSmoke/ProviderChecks.cs).
 await ProviderChecks.RunAsync(checks);
 
