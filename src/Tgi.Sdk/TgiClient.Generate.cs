@@ -91,8 +91,13 @@ public partial class TgiClient
         Microsoft.Kiota.Abstractions.RequestInformation request = _kiota.Raw.ToPostRequestInformation(GenerateWire.CreateCompatRequest(inputs, options, stream));
 
         // Kiota's root template drops the trailing slash of an endpoint with a path (https://host/tgi/ → https://host/tgi);
-        // the compat route is the endpoint itself, slash included.
-        request.URI = _endpoint;
-        return request;
+        // the compat route is the endpoint itself, slash included. A new request carries the generated body: setting
+        // URI on the generated one would clear the path parameters it shares with the client's request builders.
+        return new Microsoft.Kiota.Abstractions.RequestInformation
+        {
+            HttpMethod = request.HttpMethod,
+            URI = _endpoint,
+            Content = request.Content,
+        };
     }
 }

@@ -18,7 +18,7 @@ public partial class TgiClient
     public virtual async Task<TgiResult<TgiHealthStatus>> GetHealthAsync(CancellationToken cancellationToken = default)
     {
         // TGI: 503 {"error":"unhealthy","error_type":"healthcheck"} when the backend is down (API.md §1).
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, "health", null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Raw.Health.ToGetRequestInformation().URI, null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
         TgiRawResponse raw = TgiRawResponse.From(response);
         return new TgiResult<TgiHealthStatus>(raw.Status == 503 ? TgiHealthStatus.Unhealthy : TgiHealthStatus.Healthy, raw);
     }
@@ -76,7 +76,8 @@ public partial class TgiClient
     /// <exception cref="TgiException">The request failed, or the text is not in the Prometheus format.</exception>
     public virtual async Task<TgiResult<IReadOnlyList<TgiMetric>>> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, "metrics", null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        // The generated builder gives the route; the body is Prometheus text, which the facade parses into samples.
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Raw.Metrics.ToGetRequestInformation().URI, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
         TgiRawResponse raw = TgiRawResponse.From(response);
         string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TgiMetric> metrics = [];

@@ -180,22 +180,12 @@ public partial class TgiClient
     /// Sends a request and returns the successful response, or throws the <see cref="TgiException"/> for the error.
     /// </summary>
     /// <param name="method">The method.</param>
-    /// <param name="path">The route, relative to the endpoint.</param>
+    /// <param name="uri">The address (a route the generated client built).</param>
     /// <param name="body">The JSON body, if any.</param>
     /// <param name="streaming">Whether to return as soon as the headers arrive.</param>
     /// <param name="acceptStatus">A non-success status to return instead of throwing (for <c>/health</c>), or 0.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <returns>The response; for non-streaming calls the body is buffered.</returns>
-    internal Task<HttpResponseMessage> SendAsync(
-        HttpMethod method,
-        string path,
-        byte[]? body,
-        bool streaming,
-        int acceptStatus,
-        CancellationToken cancellationToken) =>
-        SendAsync(method, new Uri(_endpoint, path), body, streaming, acceptStatus, cancellationToken);
-
-    /// <summary>Sends a request to an absolute address (see the path overload).</summary>
     internal async Task<HttpResponseMessage> SendAsync(
         HttpMethod method,
         Uri uri,
@@ -249,15 +239,6 @@ public partial class TgiClient
             timeoutCts?.Dispose();
         }
     }
-
-    /// <summary>Sends a non-streaming request and parses the JSON body.</summary>
-    internal Task<TgiResult<T>> SendJsonAsync<T>(
-        HttpMethod method,
-        string path,
-        byte[]? body,
-        Func<JsonElement, T> parse,
-        CancellationToken cancellationToken) =>
-        SendJsonAsync(method, new Uri(_endpoint, path), body, parse, cancellationToken);
 
     /// <summary>Sends a request built by the generated Kiota client and parses the JSON body.</summary>
     internal Task<TgiResult<T>> SendJsonAsync<T>(
