@@ -50,16 +50,28 @@ internal sealed class KiotaBridge
     public TgiRawClient Raw { get; }
 
     /// <summary>Reads the body Kiota serialized into a request.</summary>
+    /// <remarks>
+    /// Takes the content: Kiota's writer hands back a pooled (recyclable) stream whose 128 KiB block goes back to
+    /// the pool only when the stream is disposed, so it is disposed here, once the bytes are copied.
+    /// </remarks>
     public static byte[]? ReadBody(RequestInformation request)
     {
-        if (request.Content is null)
+        if (request.Content is not { } content)
         {
             return null;
         }
 
-        using MemoryStream buffer = new();
-        request.Content.CopyTo(buffer);
-        return buffer.ToArray();
+        using (content)
+        {
+            if (content is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> written))
+            {
+                return written.AsSpan((int)memory.Position).ToArray();
+            }
+
+            using MemoryStream buffer = new(content.CanSeek ? (int)(content.Length - content.Position) : 256);
+            content.CopyTo(buffer);
+            return buffer.ToArray();
+        }
     }
 
     /// <summary>Parses a generated model from a JSON element.</summary>
