@@ -1,14 +1,15 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Text;
+using Tgi.Sdk.Internal;
 
 namespace Tgi.Sdk.Chat;
 
 /// <summary>One chunk of a chat stream, with the single choice flattened.</summary>
 /// <remarks>
 /// <para>A struct: a chunk costs no allocation beyond its text, which is kept as UTF-8 and decoded only when
-/// <see cref="ContentDelta"/> is read (each read decodes again). The model, id and fingerprint strings are reused
+/// <see cref="ContentDelta"/> is read; short texts come from a process-wide cache of token strings, so a repeated
+/// token costs no allocation. The model, id and fingerprint strings are reused
 /// across chunks.</para>
 /// <para>TGI: every delta repeats the role; an EOS gives an empty content delta; the finish chunk carries
 /// <see cref="FinishReason"/>; <see cref="Usage"/> arrives on a separate <c>choices: []</c> chunk (≥3.2), on the
@@ -89,7 +90,7 @@ public readonly struct ChatCompletionUpdate
     public ChatRole? Role { get; }
 
     /// <summary>Gets the text delta; null when the chunk has no content.</summary>
-    public string? ContentDelta => _contentDelta ?? (_hasContentUtf8 ? (_contentUtf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(_contentUtf8.Span)) : null);
+    public string? ContentDelta => _contentDelta ?? (_hasContentUtf8 ? TokenTextCache.Shared.GetString(_contentUtf8.Span) : null);
 
     /// <summary>Gets the tool-call fragments (empty when none).</summary>
     public IReadOnlyList<ChatToolCallUpdate> ToolCallUpdates { get; }

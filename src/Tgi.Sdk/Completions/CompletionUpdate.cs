@@ -1,7 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Text;
+using Tgi.Sdk.Internal;
 
 namespace Tgi.Sdk.Completions;
 
@@ -47,8 +47,8 @@ public readonly struct CompletionUpdate
     /// <summary>Gets the position of the prompt this chunk belongs to.</summary>
     public int PromptIndex { get; }
 
-    /// <summary>Gets the text delta (decoded from UTF-8 on each read when it came from a stream).</summary>
-    public string? TextDelta => _textDelta ?? (_hasTextUtf8 ? (_textUtf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(_textUtf8.Span)) : null);
+    /// <summary>Gets the text delta (decoded from UTF-8 when read if it came from a stream; short texts come from a cache).</summary>
+    public string? TextDelta => _textDelta ?? (_hasTextUtf8 ? TokenTextCache.Shared.GetString(_textUtf8.Span) : null);
 
     /// <summary>Gets the finish reason; null until the prompt's last chunk.</summary>
     public FinishReason? FinishReason { get; }

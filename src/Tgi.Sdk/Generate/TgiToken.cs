@@ -1,14 +1,14 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Text;
+using Tgi.Sdk.Internal;
 
 namespace Tgi.Sdk.Generate;
 
 /// <summary>A generated token: its id, text, log-probability and whether it is a special token.</summary>
 /// <remarks>
-/// A struct. In a stream the text is kept as UTF-8 and decoded only when <see cref="Text"/> is read (each read
-/// decodes again, so keep the string if you read it twice). TGI: <c>Token</c> (API.md §8).
+/// A struct. In a stream the text is kept as UTF-8 and decoded only when <see cref="Text"/> is read; short texts come
+/// from a process-wide cache of token strings, so a repeated token costs no allocation. TGI: <c>Token</c> (API.md §8).
 /// </remarks>
 public readonly struct TgiToken : IEquatable<TgiToken>
 {
@@ -41,7 +41,7 @@ public readonly struct TgiToken : IEquatable<TgiToken>
     public int Id { get; }
 
     /// <summary>Gets the token text.</summary>
-    public string Text => _text ?? (_utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(_utf8.Span));
+    public string Text => _text ?? TokenTextCache.Shared.GetString(_utf8.Span);
 
     /// <summary>Gets the log-probability; null when TGI sent null (non-finite values serialize as null).</summary>
     public float? Logprob { get; }

@@ -11,10 +11,12 @@ namespace Tgi.Sdk.Internal;
 /// to the GC, not to a pool), so updates can be kept and read later.
 /// </summary>
 /// <remarks>
-/// Cost: the token's bytes, amortized over 4 KiB chunks (a few bytes per token), instead of a string per token.
+/// Cost: the token's bytes, amortized over 4 KiB chunks (a few bytes per token), instead of a string per token. The
+/// first chunks are smaller (256 B, doubling up to 4 KiB), so an open stream that has sent a few tokens holds little.
 /// </remarks>
 internal sealed class Utf8Arena
 {
+    private const int FirstChunkSize = 256;
     private const int ChunkSize = 4096;
 
     private byte[] _chunk = [];
@@ -32,8 +34,7 @@ internal sealed class Utf8Arena
 
         if (_chunk.Length - _used < text.Length)
         {
-            _chunk = new byte[Math.Max(ChunkSize, text.Length)];
-            _used = 0;
+            NewChunk(text.Length);
         }
 
         text.CopyTo(_chunk.AsSpan(_used));
@@ -60,13 +61,20 @@ internal sealed class Utf8Arena
 
         if (_chunk.Length - _used < max)
         {
-            _chunk = new byte[Math.Max(ChunkSize, max)];
-            _used = 0;
+            NewChunk(max);
         }
 
         int written = reader.CopyString(_chunk.AsSpan(_used));
         ReadOnlyMemory<byte> text = new(_chunk, _used, written);
         _used += written;
         return text;
+    }
+
+    private void NewChunk(int needed)
+    {
+        // The chunk being left stays alive as long as the updates that point into it.
+        int size = _chunk.Length == 0 ? FirstChunkSize : Math.Min(_chunk.Length * 2, ChunkSize);
+        _chunk = new byte[Math.Max(size, needed)];
+        _used = 0;
     }
 }

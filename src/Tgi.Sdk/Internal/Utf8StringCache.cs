@@ -1,6 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Tgi.Sdk.Internal;
@@ -14,6 +15,17 @@ internal sealed class Utf8StringCache
     private byte[] _bytes = [];
     private string? _value;
     private bool _cacheable;
+
+    /// <summary>Returns the previous string if it was read from exactly these (unescaped) bytes.</summary>
+    /// <param name="utf8">A JSON string's raw content, without the quotes.</param>
+    /// <param name="value">The cached string, when the bytes match.</param>
+    /// <returns>False when nothing is cached or the bytes differ: read the value with <see cref="Read"/> instead.</returns>
+    public bool TryReuse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? value)
+    {
+        // The cached bytes hold no escape, so equal bytes are the same string.
+        value = _value;
+        return _cacheable && utf8.SequenceEqual(_bytes);
+    }
 
     /// <summary>Reads the current string value (or null), reusing the previous string when the bytes match.</summary>
     public string? Read(ref Utf8JsonReader reader)

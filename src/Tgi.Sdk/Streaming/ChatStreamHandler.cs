@@ -8,11 +8,39 @@ using Tgi.Sdk.Internal;
 namespace Tgi.Sdk.Streaming;
 
 /// <summary>Parses <c>/v1/chat/completions</c> stream chunks straight from the UTF-8 bytes (API.md §5.3–§5.5).</summary>
+/// <remarks>
+/// A content chunk in TGI's exact layout whose id, model and fingerprint repeat the previous chunk's is matched byte by
+/// byte (<see cref="FastChatChunk"/>); every other chunk, and the first, goes through <see cref="Utf8JsonReader"/>.
+/// Both paths give the same update for the same bytes. After a fast chunk, its bytes up to the content are kept: the
+/// next chunk usually starts with exactly those bytes (only the content changes, and <c>created</c> once a second),
+/// so one comparison replaces parsing the envelope again.
+/// </remarks>
 internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdate>
 {
+    private static readonly ChatRole s_assistant = new(Vocabulary.Assistant);
+
     private readonly ChunkEnvelopeReader _envelopeReader = new();
     private readonly Utf8Arena _arena = new();
+    private readonly bool _fastPath;
     private bool _sawFinish;
+
+    // The previous fast chunk's bytes before its content, and what they held; empty after any reader-path chunk.
+    private byte[] _prefix = [];
+    private int _prefixLength;
+    private ChunkEnvelope _prefixEnvelope;
+
+    /// <summary>Initializes a new instance.</summary>
+    public ChatStreamHandler()
+        : this(fastPath: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance, optionally without the byte-level fast path (to compare the two in tests).</summary>
+    /// <param name="fastPath">Whether content chunks in TGI's exact layout skip the JSON reader.</param>
+    internal ChatStreamHandler(bool fastPath) => _fastPath = fastPath;
+
+    /// <summary>Gets the number of chunks the byte-level fast path handled.</summary>
+    internal int FastChunks { get; private set; }
 
     /// <inheritdoc/>
     public override StreamEventResult Handle(ReadOnlySpan<byte> data, out ChatCompletionUpdate item)
@@ -23,6 +51,15 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
             // TGI: chat streams end with [DONE], also after an error event (API.md §5.3).
             return StreamEventResult.End;
         }
+
+        if (_fastPath && TryHandleFast(data, out item))
+        {
+            FastChunks++;
+            return StreamEventResult.Item;
+        }
+
+        // The reader path may refresh the envelope caches: the kept prefix no longer stands for them.
+        _prefixLength = 0;
 
         ChunkEnvelope envelope = default;
         bool hasChoice = false;
@@ -99,6 +136,58 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
         {
             ThrowHelper.ThrowStreamCut("[DONE]");
         }
+    }
+
+    private bool TryHandleFast(ReadOnlySpan<byte> data, out ChatCompletionUpdate item)
+    {
+        item = default;
+        ChunkEnvelope envelope;
+        ReadOnlySpan<byte> quotedContent;
+        bool escaped;
+        if (_prefixLength > 0 && data.StartsWith(_prefix.AsSpan(0, _prefixLength)))
+        {
+            // The same bytes as the previous fast chunk's prefix: the same id, created, model and fingerprint.
+            envelope = _prefixEnvelope;
+            if (!FastChatChunk.TryParseContent(data[_prefixLength..], out quotedContent, out escaped))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            envelope = default;
+            if (!FastChatChunk.TryParse(data, out FastChatChunk chunk)
+                || !_envelopeReader.TryReuse(chunk.Id, chunk.Model, chunk.SystemFingerprint, ref envelope))
+            {
+                return false;
+            }
+
+            envelope.Created = chunk.Created;
+            quotedContent = chunk.QuotedContent;
+            escaped = chunk.ContentEscaped;
+            KeepPrefix(data[..chunk.PrefixLength], envelope);
+        }
+
+        if (!FastJson.TryAddString(_arena, quotedContent, escaped, out ReadOnlyMemory<byte> content))
+        {
+            return false;
+        }
+
+        // TGI: a content chunk carries no finish reason, usage, tool calls or logprobs (all null on the wire).
+        item = new ChatCompletionUpdate(envelope.Id, envelope.Model, envelope.Created, envelope.SystemFingerprint, s_assistant, content, null, null, null, null);
+        return true;
+    }
+
+    private void KeepPrefix(ReadOnlySpan<byte> prefix, ChunkEnvelope envelope)
+    {
+        if (_prefix.Length < prefix.Length)
+        {
+            _prefix = new byte[Math.Max(256, prefix.Length)];
+        }
+
+        prefix.CopyTo(_prefix);
+        _prefixLength = prefix.Length;
+        _prefixEnvelope = envelope;
     }
 
     private static void ReadChoice(

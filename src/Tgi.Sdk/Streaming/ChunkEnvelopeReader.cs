@@ -16,6 +16,20 @@ internal sealed class ChunkEnvelopeReader
     private readonly Utf8StringCache _model = new();
     private readonly Utf8StringCache _fingerprint = new();
 
+    /// <summary>
+    /// Returns the strings of the previous chunk when this chunk's raw id, model and fingerprint bytes are the same
+    /// (the byte-level fast path; any difference goes through the reader, which refreshes the caches).
+    /// </summary>
+    /// <param name="id">The raw id bytes.</param>
+    /// <param name="model">The raw model bytes.</param>
+    /// <param name="fingerprint">The raw system fingerprint bytes.</param>
+    /// <param name="envelope">Receives the strings.</param>
+    /// <returns>Whether all three matched.</returns>
+    public bool TryReuse(ReadOnlySpan<byte> id, ReadOnlySpan<byte> model, ReadOnlySpan<byte> fingerprint, ref ChunkEnvelope envelope) =>
+        _id.TryReuse(id, out envelope.Id)
+        && _model.TryReuse(model, out envelope.Model)
+        && _fingerprint.TryReuse(fingerprint, out envelope.SystemFingerprint);
+
     /// <summary>Reads the property the reader is on if it belongs to the envelope.</summary>
     /// <param name="reader">A reader positioned on a top-level property name.</param>
     /// <param name="envelope">Receives the value.</param>

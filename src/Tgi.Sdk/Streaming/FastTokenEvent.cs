@@ -45,56 +45,30 @@ internal ref struct FastTokenEvent
     {
         e = default;
         ReadOnlySpan<byte> d = data;
-        if (!Skip(ref d, "{\"index\":"u8) || !Utf8Parser.TryParse(d, out e.Index, out int consumed))
+        if (!FastJson.Skip(ref d, "{\"index\":"u8) || !Utf8Parser.TryParse(d, out e.Index, out int consumed))
         {
             return false;
         }
 
         d = d[consumed..];
-        if (!Skip(ref d, ",\"token\":{\"id\":"u8) || !Utf8Parser.TryParse(d, out e.Id, out consumed))
+        if (!FastJson.Skip(ref d, ",\"token\":{\"id\":"u8) || !Utf8Parser.TryParse(d, out e.Id, out consumed))
         {
             return false;
         }
 
         d = d[consumed..];
-        if (!Skip(ref d, ",\"text\":"u8) || d.IsEmpty || d[0] != (byte)'"')
+        if (!FastJson.Skip(ref d, ",\"text\":"u8) || !FastJson.TryScanString(ref d, out e.QuotedText, out e.TextEscaped))
         {
             return false;
         }
 
-        int i = 1;
-        while (true)
-        {
-            int q = d[i..].IndexOfAny((byte)'"', (byte)'\\');
-            if (q < 0)
-            {
-                return false;
-            }
-
-            i += q;
-            if (d[i] == (byte)'"')
-            {
-                break;
-            }
-
-            // An escape: skip the backslash and the escaped byte (\uXXXX digits hold no quote or backslash).
-            e.TextEscaped = true;
-            i += 2;
-            if (i >= d.Length)
-            {
-                return false;
-            }
-        }
-
-        e.QuotedText = d[..(i + 1)];
-        e.Text = d[1..i];
-        d = d[(i + 1)..];
-        if (!Skip(ref d, ",\"logprob\":"u8))
+        e.Text = e.QuotedText[1..^1];
+        if (!FastJson.Skip(ref d, ",\"logprob\":"u8))
         {
             return false;
         }
 
-        if (Skip(ref d, "null"u8))
+        if (FastJson.Skip(ref d, "null"u8))
         {
             e.Logprob = null;
         }
@@ -109,16 +83,16 @@ internal ref struct FastTokenEvent
             d = d[consumed..];
         }
 
-        if (!Skip(ref d, ",\"special\":"u8))
+        if (!FastJson.Skip(ref d, ",\"special\":"u8))
         {
             return false;
         }
 
-        if (Skip(ref d, "false"u8))
+        if (FastJson.Skip(ref d, "false"u8))
         {
             e.Special = false;
         }
-        else if (Skip(ref d, "true"u8))
+        else if (FastJson.Skip(ref d, "true"u8))
         {
             e.Special = true;
         }
@@ -128,16 +102,5 @@ internal ref struct FastTokenEvent
         }
 
         return d.SequenceEqual("},\"generated_text\":null,\"details\":null}"u8);
-    }
-
-    private static bool Skip(ref ReadOnlySpan<byte> d, ReadOnlySpan<byte> literal)
-    {
-        if (!d.StartsWith(literal))
-        {
-            return false;
-        }
-
-        d = d[literal.Length..];
-        return true;
     }
 }

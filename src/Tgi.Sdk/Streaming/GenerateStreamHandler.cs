@@ -57,21 +57,16 @@ internal sealed class GenerateStreamHandler : GenerateStreamHandlerBase<Generate
     }
 
     /// <inheritdoc/>
-    protected override GenerateStreamUpdate CreateFromFast(ref FastTokenEvent e)
+    protected override bool TryCreateFromFast(ref FastTokenEvent e, out GenerateStreamUpdate item)
     {
-        ReadOnlyMemory<byte> text;
-        if (e.TextEscaped)
+        if (!FastJson.TryAddString(_arena, e.QuotedText, e.TextEscaped, out ReadOnlyMemory<byte> text))
         {
-            Utf8JsonReader reader = new(e.QuotedText);
-            reader.Read();
-            text = _arena.Add(ref reader);
-        }
-        else
-        {
-            text = _arena.Add(e.Text);
+            item = default;
+            return false;
         }
 
-        return new GenerateStreamUpdate(e.Index, new TgiToken(e.Id, text, e.Logprob, e.Special), null, null, null);
+        item = new GenerateStreamUpdate(e.Index, new TgiToken(e.Id, text, e.Logprob, e.Special), null, null, null);
+        return true;
     }
 
     /// <inheritdoc/>

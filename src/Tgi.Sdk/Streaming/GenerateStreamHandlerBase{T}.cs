@@ -43,9 +43,8 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
         }
 
         BeginEvent();
-        if (FastTokenEvent.TryParse(data, out FastTokenEvent fast))
+        if (FastTokenEvent.TryParse(data, out FastTokenEvent fast) && TryCreateFromFast(ref fast, out item))
         {
-            item = CreateFromFast(ref fast);
             return StreamEventResult.Item;
         }
 
@@ -163,7 +162,8 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
     protected abstract T Create(ref Event e);
 
     /// <summary>Builds the update from a plain token event matched by the fast path.</summary>
-    protected abstract T CreateFromFast(ref FastTokenEvent e);
+    /// <returns>False when the text is not valid UTF-8 (or has a bad escape): the reader path then reports it.</returns>
+    protected abstract bool TryCreateFromFast(ref FastTokenEvent e, out T item);
 
     /// <summary>The fields of one event, filled while reading.</summary>
     internal struct Event

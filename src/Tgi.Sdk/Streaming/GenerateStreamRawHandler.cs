@@ -3,6 +3,7 @@
 
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Internal;
 
@@ -64,18 +65,33 @@ internal sealed class GenerateStreamRawHandler : GenerateStreamHandlerBase<Gener
     }
 
     /// <inheritdoc/>
-    protected override GenerateStreamRawUpdate CreateFromFast(ref FastTokenEvent e)
+    protected override bool TryCreateFromFast(ref FastTokenEvent e, out GenerateStreamRawUpdate item)
     {
+        item = default;
         int start;
         int length;
         if (e.TextEscaped)
         {
-            Utf8JsonReader reader = new(e.QuotedText);
-            reader.Read();
-            CopyString(ref reader, out start, out length);
+            try
+            {
+                Utf8JsonReader reader = new(e.QuotedText);
+                reader.Read();
+                CopyString(ref reader, out start, out length);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // A bad escape or invalid text: the reader path reports it as a malformed event.
+                return false;
+            }
         }
         else
         {
+            // The reader refuses invalid UTF-8 when it copies a string, so the fast path does too.
+            if (!Utf8.IsValid(e.Text))
+            {
+                return false;
+            }
+
             EnsureScratch(e.Text.Length);
             start = _scratchUsed;
             e.Text.CopyTo(_scratch.AsSpan(start));
@@ -83,7 +99,8 @@ internal sealed class GenerateStreamRawHandler : GenerateStreamHandlerBase<Gener
             _scratchUsed += length;
         }
 
-        return new GenerateStreamRawUpdate(e.Index, e.Id, e.Logprob, e.Special, _scratch.AsMemory(start, length), false, default, null);
+        item = new GenerateStreamRawUpdate(e.Index, e.Id, e.Logprob, e.Special, _scratch.AsMemory(start, length), false, default, null);
+        return true;
     }
 
     /// <inheritdoc/>

@@ -19,6 +19,11 @@ namespace Tgi.Sdk.Streaming;
 /// (≤2.0.x); keep-alives are <c>:\n\n</c>; chat streams may send a bare blank line (API.md §4).</para>
 /// <para>Usage: call <see cref="TryReadEvent"/> until it returns false, then <see cref="FillAsync"/>; the span from
 /// <see cref="TryReadEvent"/> is valid until the next call on this reader.</para>
+/// <para>Memory: an open stream mostly waits (the model is thinking), so the reader holds no buffer between events
+/// once it has caught up with the server (a read returned less than it asked for, and every byte was handed out):
+/// <see cref="ReleaseIfDrained"/> returns the read buffer to the pool, the next wait is a zero-byte read, and the
+/// buffer is rented back only when bytes are there. The buffer that joins several data lines is rented only for such
+/// events, which TGI never sends. A stream that delivers more than a buffer per read never releases it.</para>
 /// </remarks>
 internal sealed class SseEventReader : IDisposable
 {
@@ -32,15 +37,18 @@ internal sealed class SseEventReader : IDisposable
     // Room for the field name, colon, space and line terminators around the largest allowed data.
     private const int LineOverhead = 16;
 
+    // The smallest data buffer rented, so a few short multi-line events do not rent one size after another.
+    private const int MinDataBufferSize = 256;
+
     private readonly Stream _stream;
     private readonly int _maxEventSize;
     private readonly TimeSpan _idleTimeout;
     private readonly CancellationToken _cancellationToken;
     private CancellationTokenSource? _idleCts;
-    private byte[] _buffer;
+    private byte[] _buffer = [];
     private int _start;
     private int _end;
-    private byte[] _data;
+    private byte[] _data = [];
     private int _dataLength;
     private bool _hasData;
 
@@ -49,6 +57,7 @@ internal sealed class SseEventReader : IDisposable
     private int _singleStart;
     private int _singleLength;
     private bool _eof;
+    private bool _caughtUp;
     private bool _skipLf;
     private bool _bomChecked;
     private bool _disposed;
@@ -64,12 +73,16 @@ internal sealed class SseEventReader : IDisposable
         _maxEventSize = maxEventSize;
         _idleTimeout = idleTimeout;
         _cancellationToken = cancellationToken;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, maxEventSize + LineOverhead));
-        _data = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, maxEventSize));
     }
 
     /// <summary>Gets a value indicating whether the end of the stream was reached.</summary>
     public bool IsEndOfStream => _eof;
+
+    /// <summary>Gets the size of the pooled read buffer held right now (for tests of what an idle stream keeps).</summary>
+    internal int ReadBufferBytes => _buffer.Length;
+
+    /// <summary>Gets the size of the pooled buffer for joined or carried-over data held right now (for tests).</summary>
+    internal int DataBufferBytes => _data.Length;
 
     /// <summary>Tries to frame the next event from the bytes already read.</summary>
     /// <param name="data">The event's data, valid until the next call on this reader.</param>
@@ -168,6 +181,25 @@ internal sealed class SseEventReader : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Returns the buffers to the pool if nothing is buffered and the last read drained what the server had sent, so a
+    /// stream whose caller holds an update while the model thinks keeps no buffer. The span of the last event is no
+    /// longer valid afterwards.
+    /// </summary>
+    public void ReleaseIfDrained()
+    {
+        if (_caughtUp && _start == _end && !_singleInBuffer && _buffer.Length > 0)
+        {
+            ReturnToPool(ref _buffer);
+            _start = 0;
+            _end = 0;
+            if (!_hasData)
+            {
+                ReturnToPool(ref _data);
+            }
+        }
+    }
+
     /// <summary>Reads more bytes, waiting at most the idle timeout.</summary>
     /// <returns><see langword="false"/> once the end of the stream was reached before this call.</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -196,17 +228,39 @@ internal sealed class SseEventReader : IDisposable
             _end = remaining;
         }
 
-        if (_end == _buffer.Length)
+        if (_end == 0 && _caughtUp && !_disposed)
+        {
+            // Nothing buffered, and the server had nothing more at the last read: wait without holding the buffers
+            // (the data buffer too, unless it holds the start of an event). A zero-byte read completes when bytes
+            // arrive (or at once, on streams that do not wait for it).
+            ReturnToPool(ref _buffer);
+            if (!_hasData)
+            {
+                ReturnToPool(ref _data);
+            }
+
+            await ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+        }
+
+        if (_buffer.Length == 0)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxEventSize + LineOverhead));
+        }
+        else if (_end == _buffer.Length)
         {
             Grow(ref _buffer, _end, _maxEventSize + LineOverhead);
         }
 
+        int free = _buffer.Length - _end;
         int read = await ReadAsync(_buffer.AsMemory(_end)).ConfigureAwait(false);
         if (read == 0)
         {
             _eof = true;
         }
 
+        // A short read means the server sent no more for now (a live stream); a full one, that more is waiting.
+        _caughtUp = read < free;
         _end += read;
         return true;
     }
@@ -221,10 +275,8 @@ internal sealed class SseEventReader : IDisposable
 
         _disposed = true;
         _idleCts?.Dispose();
-        ArrayPool<byte>.Shared.Return(_buffer);
-        ArrayPool<byte>.Shared.Return(_data);
-        _buffer = [];
-        _data = [];
+        ReturnToPool(ref _buffer);
+        ReturnToPool(ref _data);
     }
 
     private void ProcessLine(ReadOnlySpan<byte> line, int lineStart)
@@ -277,7 +329,7 @@ internal sealed class SseEventReader : IDisposable
 
         if (needed > _data.Length)
         {
-            Grow(ref _data, _dataLength, _maxEventSize, needed);
+            Grow(ref _data, _dataLength, _maxEventSize, Math.Max(needed, MinDataBufferSize));
         }
 
         // Spec: data lines are joined with a single LF.
@@ -290,7 +342,7 @@ internal sealed class SseEventReader : IDisposable
     {
         if (_singleLength > _data.Length)
         {
-            Grow(ref _data, 0, _maxEventSize, _singleLength);
+            Grow(ref _data, 0, _maxEventSize, Math.Max(_singleLength, MinDataBufferSize));
         }
 
         Buffer.BlockCopy(_buffer, _singleStart, _data, 0, _singleLength);
@@ -308,8 +360,18 @@ internal sealed class SseEventReader : IDisposable
 
         byte[] larger = ArrayPool<byte>.Shared.Rent(size);
         Buffer.BlockCopy(array, 0, larger, 0, used);
-        ArrayPool<byte>.Shared.Return(array);
+        ReturnToPool(ref array);
         array = larger;
+    }
+
+    private static void ReturnToPool(ref byte[] array)
+    {
+        // The empty array stands for "none rented" (before the first read, while waiting, after Dispose).
+        if (array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+            array = [];
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

@@ -180,6 +180,9 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
                                 _owner._telemetry!.Observe(_operation, in _current);
                             }
 
+                            // The update owns its bytes: a caught-up stream need not hold the read buffer while the
+                            // caller has the update (an open stream mostly waits for the model).
+                            _reader.ReleaseIfDrained();
                             return 1;
                         case StreamEventResult.End:
                             _done = true;
