@@ -21,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<ChatCompletion>> ChatAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: false);
-        return SendJsonAsync(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), ChatWire.ReadCompletion, TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
+        return SendJsonAsync(_kiota.ChatCompletions, KiotaBridge.Serialize(request), ChatWire.ReadCompletion, TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams a chat completion with <c>POST /v1/chat/completions</c> and <c>stream: true</c>.</summary>
@@ -37,7 +37,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<ChatCompletionUpdate> ChatStreamingAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: true);
-        return CreateStream(_kiota.Raw.V1.Chat.Completions.ToPostRequestInformation(request), static () => new ChatStreamHandler(), StreamTelemetry<ChatCompletionUpdate, ChatCompletionOptions?>(TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Update), cancellationToken);
+        return CreateStream(_kiota.ChatCompletions, KiotaBridge.Serialize(request), static () => new ChatStreamHandler(), StreamTelemetry<ChatCompletionUpdate, ChatCompletionOptions?>(TgiOperation.Chat, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Update), cancellationToken);
     }
 
     private static Tgi.Generated.Models.ChatRequest CreateChatRequest(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, bool stream)

@@ -21,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
+        return SendJsonAsync(_kiota.Completions, KiotaBridge.Serialize(CompletionWire.CreateRequest([prompt], batch: false, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Completes a batch of prompts (at most the server's <c>max_client_batch_size</c>, 4 by default) in one request.</summary>
@@ -35,7 +35,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<Completion>> CompletionsAsync(IEnumerable<string> prompts, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         string[] list = ToPromptArray(prompts);
-        return SendJsonAsync(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
+        return SendJsonAsync(_kiota.Completions, KiotaBridge.Serialize(CompletionWire.CreateRequest(list, batch: true, options, stream: false)), CompletionWire.Read, TgiOperation.TextCompletion, options?.Model, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams the completion of one prompt.</summary>
@@ -47,7 +47,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<CompletionUpdate> CompletionsStreamingAsync(string prompt, CompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest([prompt], batch: false, options, stream: true)), static () => new CompletionStreamHandler(1), CompletionTelemetry(options), cancellationToken);
+        return CreateStream(_kiota.Completions, KiotaBridge.Serialize(CompletionWire.CreateRequest([prompt], batch: false, options, stream: true)), static () => new CompletionStreamHandler(1), CompletionTelemetry(options), cancellationToken);
     }
 
     /// <summary>Streams the completions of a batch of prompts; chunks of different prompts interleave, so use <see cref="CompletionUpdate.PromptIndex"/>.</summary>
@@ -61,7 +61,7 @@ public partial class TgiClient
     {
         string[] list = ToPromptArray(prompts);
         int count = list.Length;
-        return CreateStream(_kiota.Raw.V1.Completions.ToPostRequestInformation(CompletionWire.CreateRequest(list, batch: true, options, stream: true)), () => new CompletionStreamHandler(count), CompletionTelemetry(options), cancellationToken);
+        return CreateStream(_kiota.Completions, KiotaBridge.Serialize(CompletionWire.CreateRequest(list, batch: true, options, stream: true)), () => new CompletionStreamHandler(count), CompletionTelemetry(options), cancellationToken);
     }
 
     private StreamTelemetry<CompletionUpdate>? CompletionTelemetry(CompletionOptions? options) =>

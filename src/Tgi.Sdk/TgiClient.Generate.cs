@@ -21,7 +21,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return SendJsonAsync(_kiota.Raw.Generate.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), GenerateWire.ReadResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
+        return SendJsonAsync(_kiota.Generate, KiotaBridge.Serialize(GenerateWire.CreateRequest(inputs, options)), GenerateWire.ReadResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with <c>POST /generate_stream</c>.</summary>
@@ -39,7 +39,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
+        return CreateStream(_kiota.GenerateStream, KiotaBridge.Serialize(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamRawUpdate> GenerateStreamingRawAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(_kiota.Raw.Generate_stream.ToPostRequestInformation(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamRawHandler(), GenerateTelemetry<GenerateStreamRawUpdate>(options, OperationDescriptions.Update), cancellationToken);
+        return CreateStream(_kiota.GenerateStream, KiotaBridge.Serialize(GenerateWire.CreateRequest(inputs, options)), static () => new GenerateStreamRawHandler(), GenerateTelemetry<GenerateStreamRawUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
 
     /// <summary>Generates text with the compat route <c>POST /</c> (<c>stream: false</c>).</summary>
@@ -68,7 +68,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<GenerateResponse>> GenerateCompatAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return SendJsonAsync(CompatRequest(inputs, options, stream: false), GenerateWire.ReadCompatResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
+        return SendJsonAsync(_kiota.Compat, KiotaBridge.Serialize(GenerateWire.CreateCompatRequest(inputs, options, stream: false)), GenerateWire.ReadCompatResponse, TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, OperationDescriptions.Result, cancellationToken);
     }
 
     /// <summary>Streams generated tokens with the compat route <c>POST /</c> (<c>stream: true</c>); same events as <see cref="GenerateStreamingAsync"/>.</summary>
@@ -80,24 +80,9 @@ public partial class TgiClient
     public virtual TgiStreamingResult<GenerateStreamUpdate> GenerateCompatStreamingAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return CreateStream(CompatRequest(inputs, options, stream: true), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
+        return CreateStream(_kiota.Compat, KiotaBridge.Serialize(GenerateWire.CreateCompatRequest(inputs, options, stream: true)), static () => new GenerateStreamHandler(), GenerateTelemetry<GenerateStreamUpdate>(options, OperationDescriptions.Update), cancellationToken);
     }
 
     private StreamTelemetry<T>? GenerateTelemetry<T>(GenerateOptions? options, StreamObserver<T> observe) =>
         StreamTelemetry<T, GenerateOptions?>(TgiOperation.TextCompletion, null, options, OperationDescriptions.Request, observe);
-
-    private Microsoft.Kiota.Abstractions.RequestInformation CompatRequest(string inputs, GenerateOptions? options, bool stream)
-    {
-        Microsoft.Kiota.Abstractions.RequestInformation request = _kiota.Raw.ToPostRequestInformation(GenerateWire.CreateCompatRequest(inputs, options, stream));
-
-        // Kiota's root template drops the trailing slash of an endpoint with a path (https://host/tgi/ → https://host/tgi);
-        // the compat route is the endpoint itself, slash included. A new request carries the generated body: setting
-        // URI on the generated one would clear the path parameters it shares with the client's request builders.
-        return new Microsoft.Kiota.Abstractions.RequestInformation
-        {
-            HttpMethod = request.HttpMethod,
-            URI = _endpoint,
-            Content = request.Content,
-        };
-    }
 }

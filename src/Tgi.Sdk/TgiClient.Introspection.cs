@@ -18,7 +18,7 @@ public partial class TgiClient
     public virtual async Task<TgiResult<TgiHealthStatus>> GetHealthAsync(CancellationToken cancellationToken = default)
     {
         // TGI: 503 {"error":"unhealthy","error_type":"healthcheck"} when the backend is down (API.md §1).
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Raw.Health.ToGetRequestInformation().URI, null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Health, null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
         TgiRawResponse raw = TgiRawResponse.From(response);
         return new TgiResult<TgiHealthStatus>(raw.Status == 503 ? TgiHealthStatus.Unhealthy : TgiHealthStatus.Healthy, raw);
     }
@@ -28,14 +28,14 @@ public partial class TgiClient
     /// <returns>The info.</returns>
     /// <exception cref="TgiException">The request failed.</exception>
     public virtual Task<TgiResult<TgiInfo>> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        SendJsonAsync(_kiota.Raw.Info.ToGetRequestInformation(), IntrospectionWire.ReadInfo, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, _kiota.Info, null, IntrospectionWire.ReadInfo, cancellationToken);
 
     /// <summary>Lists the served models with <c>GET /v1/models</c> (TGI serves one).</summary>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The models.</returns>
     /// <exception cref="TgiException">The request failed.</exception>
     public virtual Task<TgiResult<IReadOnlyList<TgiModelInfo>>> ListModelsAsync(CancellationToken cancellationToken = default) =>
-        SendJsonAsync(_kiota.Raw.V1.Models.ToGetRequestInformation(), IntrospectionWire.ReadModels, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, _kiota.V1Models, null, IntrospectionWire.ReadModels, cancellationToken);
 
     /// <summary>Tokenizes a prompt with <c>POST /tokenize</c> (special tokens added; <c>truncate</c> applies).</summary>
     /// <param name="inputs">The text.</param>
@@ -54,7 +54,7 @@ public partial class TgiClient
             Inputs = inputs,
             Parameters = options?.Truncate is { } truncate ? new Tgi.Generated.Models.GenerateParameters { Truncate = truncate } : null,
         };
-        return SendJsonAsync(_kiota.Raw.Tokenize.ToPostRequestInformation(request), IntrospectionWire.ReadTokens, cancellationToken);
+        return SendJsonAsync(HttpMethod.Post, _kiota.Tokenize, KiotaBridge.Serialize(request), IntrospectionWire.ReadTokens, cancellationToken);
     }
 
     /// <summary>Applies the chat template and tokenizes the result with <c>POST /chat_tokenize</c>.</summary>
@@ -67,7 +67,7 @@ public partial class TgiClient
     public virtual Task<TgiResult<ChatTokenizeResult>> ChatTokenizeAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         Tgi.Generated.Models.ChatRequest request = CreateChatRequest(messages, options, stream: false);
-        return SendJsonAsync(_kiota.Raw.Chat_tokenize.ToPostRequestInformation(request), IntrospectionWire.ReadChatTokenize, cancellationToken);
+        return SendJsonAsync(HttpMethod.Post, _kiota.ChatTokenize, KiotaBridge.Serialize(request), IntrospectionWire.ReadChatTokenize, cancellationToken);
     }
 
     /// <summary>Reads the server's Prometheus metrics with <c>GET /metrics</c>, parsed into samples.</summary>
@@ -77,7 +77,7 @@ public partial class TgiClient
     public virtual async Task<TgiResult<IReadOnlyList<TgiMetric>>> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
         // The generated builder gives the route; the body is Prometheus text, which the facade parses into samples.
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Raw.Metrics.ToGetRequestInformation().URI, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Metrics, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
         TgiRawResponse raw = TgiRawResponse.From(response);
         string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TgiMetric> metrics = [];

@@ -240,19 +240,13 @@ public partial class TgiClient
         }
     }
 
-    /// <summary>Sends a request built by the generated Kiota client and parses the JSON body.</summary>
-    internal Task<TgiResult<T>> SendJsonAsync<T>(
-        Microsoft.Kiota.Abstractions.RequestInformation request,
-        Func<JsonElement, T> parse,
-        CancellationToken cancellationToken) =>
-        SendJsonAsync(new HttpMethod(request.HttpMethod.ToString().ToUpperInvariant()), request.URI, KiotaBridge.ReadBody(request), parse, cancellationToken);
-
     /// <summary>
     /// Sends an inference request built by the generated client and parses the JSON body, as one OpenTelemetry
     /// operation when anyone listens (<see cref="TgiTelemetry"/>).
     /// </summary>
     internal Task<TgiResult<T>> SendJsonAsync<T, TOptions>(
-        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Uri uri,
+        byte[] body,
         Func<JsonElement, T> parse,
         string operationName,
         string? model,
@@ -261,8 +255,8 @@ public partial class TgiClient
         Action<TgiOperation, T> describeResult,
         CancellationToken cancellationToken) =>
         TgiInstrumentation.IsEnabled
-            ? SendObservedAsync(request, parse, operationName, model, options, describeRequest, describeResult, cancellationToken)
-            : SendJsonAsync(request, parse, cancellationToken);
+            ? SendObservedAsync(uri, body, parse, operationName, model, options, describeRequest, describeResult, cancellationToken)
+            : SendJsonAsync(HttpMethod.Post, uri, body, parse, cancellationToken);
 
     /// <summary>Sends a non-streaming request to an absolute address and parses the JSON body.</summary>
     internal async Task<TgiResult<T>> SendJsonAsync<T>(
@@ -290,7 +284,8 @@ public partial class TgiClient
     }
 
     private async Task<TgiResult<T>> SendObservedAsync<T, TOptions>(
-        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Uri uri,
+        byte[] body,
         Func<JsonElement, T> parse,
         string operationName,
         string? model,
@@ -303,13 +298,13 @@ public partial class TgiClient
         TgiOperation? operation = TgiOperation.Start(operationName, model, _endpoint);
         if (operation is null)
         {
-            return await SendJsonAsync(request, parse, cancellationToken).ConfigureAwait(false);
+            return await SendJsonAsync(HttpMethod.Post, uri, body, parse, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
             describeRequest(operation, options);
-            TgiResult<T> result = await SendJsonAsync(request, parse, cancellationToken).ConfigureAwait(false);
+            TgiResult<T> result = await SendJsonAsync(HttpMethod.Post, uri, body, parse, cancellationToken).ConfigureAwait(false);
             operation.SetResponseHeaders(result.GetRawResponse());
             describeResult(operation, result.Value);
             return result;
@@ -325,24 +320,21 @@ public partial class TgiClient
         }
     }
 
-    /// <summary>Creates the lazy streaming result for a request built by the generated Kiota client.</summary>
+    /// <summary>Creates the lazy streaming result for a route of the generated client and a body Kiota serialized.</summary>
     /// <remarks>Kiota generates nothing for <c>text/event-stream</c>: it builds the request, the facade reads the stream.</remarks>
     internal TgiStreamingResult<T> CreateStream<T>(
-        Microsoft.Kiota.Abstractions.RequestInformation request,
+        Uri uri,
+        byte[] body,
         Func<StreamEventHandler<T>> createHandler,
         StreamTelemetry<T>? telemetry,
-        CancellationToken cancellationToken)
-    {
-        Uri uri = request.URI;
-        byte[]? body = KiotaBridge.ReadBody(request);
-        return new SseStreamingResult<T>(
+        CancellationToken cancellationToken) =>
+        new SseStreamingResult<T>(
             ct => SendAsync(HttpMethod.Post, uri, body, streaming: true, acceptStatus: 0, ct),
             createHandler,
             _options.MaxEventSize,
             _options.StreamIdleTimeout,
             cancellationToken,
             telemetry);
-    }
 
     /// <summary>How a stream is reported to OpenTelemetry: null (and no allocation) when nobody listens.</summary>
     internal StreamTelemetry<T>? StreamTelemetry<T, TOptions>(

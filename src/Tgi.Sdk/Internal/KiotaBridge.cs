@@ -9,22 +9,28 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Serialization.Json;
 using Tgi.Generated;
+using Models = Tgi.Generated.Models;
 
 namespace Tgi.Sdk.Internal;
 
 /// <summary>
-/// The facade's link to the generated Kiota client (<see cref="TgiRawClient"/>): the generated request builders
-/// and models build every request (route and body), and the generated models parse every non-streaming JSON
-/// response; the facade sends the request through its own pipeline (timeouts, typed errors, raw response) and maps
-/// the models to its public types. No Kiota type is exposed publicly.
+/// The facade's link to the generated Kiota client (<see cref="TgiRawClient"/>): the generated request builders give
+/// every route, Kiota serializes every request body from the generated models, and the generated models parse every
+/// non-streaming JSON response; the facade sends through its own pipeline (timeouts, typed errors, raw response,
+/// telemetry) and maps the models to its public types. No Kiota type is exposed publicly.
 /// </summary>
 /// <remarks>
-/// The description (<c>openapi/tgi.json</c>) is written so the models hold every wire version: finish reasons are
-/// strings, seeds are decimals (TGI's u64), tool-call ids and arguments are untyped (integer or string, object or
-/// string). Streams are the facade's: Kiota generates nothing for <c>text/event-stream</c>.
+/// <para>The description (<c>openapi/tgi.json</c>) is written so the models hold every wire version: finish reasons
+/// are strings, seeds are decimals (TGI's u64), tool-call ids and arguments are untyped (integer or string, object or
+/// string). Streams are the facade's: Kiota generates nothing for <c>text/event-stream</c>.</para>
+/// <para>Cost: a builder's <c>ToPostRequestInformation</c> expands its URI template and copies its path parameters on
+/// every call (about 3 KB per request), so each route is expanded once per client, here, and a call only serializes
+/// its model, which is what <c>ToPostRequestInformation</c> does with it.</para>
 /// </remarks>
 internal sealed class KiotaBridge
 {
+    private const string JsonContentType = "application/json";
+
     // Kiota's default writer escapes every non-ASCII character (and '+', '<', '>'): with the relaxed encoder a
     // prompt is sent as UTF-8, as compact as TGI's own clients send it. Still valid JSON for any reader.
     private static readonly JsonSerializationWriterFactory s_writerFactory = new(
@@ -44,34 +50,77 @@ internal sealed class KiotaBridge
             BaseUrl = endpoint.AbsoluteUri.TrimEnd('/'),
         };
         Raw = new TgiRawClient(adapter);
+        Generate = RouteOf(Raw.Generate.ToPostRequestInformation(new Models.GenerateRequest()));
+        GenerateStream = RouteOf(Raw.Generate_stream.ToPostRequestInformation(new Models.GenerateRequest()));
+        ChatCompletions = RouteOf(Raw.V1.Chat.Completions.ToPostRequestInformation(new Models.ChatRequest()));
+        Completions = RouteOf(Raw.V1.Completions.ToPostRequestInformation(new Models.CompletionRequest()));
+        Tokenize = RouteOf(Raw.Tokenize.ToPostRequestInformation(new Models.GenerateRequest()));
+        ChatTokenize = RouteOf(Raw.Chat_tokenize.ToPostRequestInformation(new Models.ChatRequest()));
+        Info = RouteOf(Raw.Info.ToGetRequestInformation());
+        V1Models = RouteOf(Raw.V1.Models.ToGetRequestInformation());
+        Health = RouteOf(Raw.Health.ToGetRequestInformation());
+        Metrics = RouteOf(Raw.Metrics.ToGetRequestInformation());
+
+        // The generated root template is {+baseurl}, which drops the trailing slash of an endpoint with a path
+        // (https://host/tgi/ → https://host/tgi); the compat route POST / is the endpoint itself, slash included.
+        Compat = endpoint;
     }
 
     /// <summary>Gets the generated client (request builders only; it never sends).</summary>
     public TgiRawClient Raw { get; }
 
-    /// <summary>Reads the body Kiota serialized into a request.</summary>
-    /// <remarks>
-    /// Takes the content: Kiota's writer hands back a pooled (recyclable) stream whose 128 KiB block goes back to
-    /// the pool only when the stream is disposed, so it is disposed here, once the bytes are copied.
-    /// </remarks>
-    public static byte[]? ReadBody(RequestInformation request)
+    /// <summary>Gets <c>POST /generate</c>.</summary>
+    public Uri Generate { get; }
+
+    /// <summary>Gets <c>POST /generate_stream</c>.</summary>
+    public Uri GenerateStream { get; }
+
+    /// <summary>Gets the compat route <c>POST /</c>.</summary>
+    public Uri Compat { get; }
+
+    /// <summary>Gets <c>POST /v1/chat/completions</c>.</summary>
+    public Uri ChatCompletions { get; }
+
+    /// <summary>Gets <c>POST /v1/completions</c>.</summary>
+    public Uri Completions { get; }
+
+    /// <summary>Gets <c>POST /tokenize</c>.</summary>
+    public Uri Tokenize { get; }
+
+    /// <summary>Gets <c>POST /chat_tokenize</c>.</summary>
+    public Uri ChatTokenize { get; }
+
+    /// <summary>Gets <c>GET /info</c>.</summary>
+    public Uri Info { get; }
+
+    /// <summary>Gets <c>GET /v1/models</c>.</summary>
+    public Uri V1Models { get; }
+
+    /// <summary>Gets <c>GET /health</c>.</summary>
+    public Uri Health { get; }
+
+    /// <summary>Gets <c>GET /metrics</c>.</summary>
+    public Uri Metrics { get; }
+
+    /// <summary>Serializes a generated model as a JSON request body, with Kiota's JSON writer.</summary>
+    /// <param name="body">The model.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    public static byte[] Serialize<T>(T body)
+        where T : IParsable
     {
-        if (request.Content is not { } content)
+        using ISerializationWriter writer = s_writerFactory.GetSerializationWriter(JsonContentType);
+        writer.WriteObjectValue(null, body);
+
+        // Kiota hands back a pooled (recyclable) stream: its 128 KiB block returns to the pool only when disposed.
+        using Stream content = writer.GetSerializedContent();
+        if (content is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> written))
         {
-            return null;
+            return written.AsSpan((int)memory.Position).ToArray();
         }
 
-        using (content)
-        {
-            if (content is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> written))
-            {
-                return written.AsSpan((int)memory.Position).ToArray();
-            }
-
-            using MemoryStream buffer = new(content.CanSeek ? (int)(content.Length - content.Position) : 256);
-            content.CopyTo(buffer);
-            return buffer.ToArray();
-        }
+        using MemoryStream copy = new();
+        content.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Parses a generated model from a JSON element.</summary>
@@ -89,5 +138,13 @@ internal sealed class KiotaBridge
         }
 
         return new JsonParseNode(element).GetCollectionOfObjectValues(factory);
+    }
+
+    private static Uri RouteOf(RequestInformation request)
+    {
+        using (request.Content)
+        {
+            return request.URI;
+        }
     }
 }
