@@ -49,25 +49,22 @@ internal sealed class KiotaBridge
         {
             BaseUrl = endpoint.AbsoluteUri.TrimEnd('/'),
         };
-        Raw = new TgiRawClient(adapter);
-        Generate = RouteOf(Raw.Generate.ToPostRequestInformation(new Models.GenerateRequest()));
-        GenerateStream = RouteOf(Raw.Generate_stream.ToPostRequestInformation(new Models.GenerateRequest()));
-        ChatCompletions = RouteOf(Raw.V1.Chat.Completions.ToPostRequestInformation(new Models.ChatRequest()));
-        Completions = RouteOf(Raw.V1.Completions.ToPostRequestInformation(new Models.CompletionRequest()));
-        Tokenize = RouteOf(Raw.Tokenize.ToPostRequestInformation(new Models.GenerateRequest()));
-        ChatTokenize = RouteOf(Raw.Chat_tokenize.ToPostRequestInformation(new Models.ChatRequest()));
-        Info = RouteOf(Raw.Info.ToGetRequestInformation());
-        V1Models = RouteOf(Raw.V1.Models.ToGetRequestInformation());
-        Health = RouteOf(Raw.Health.ToGetRequestInformation());
-        Metrics = RouteOf(Raw.Metrics.ToGetRequestInformation());
+        TgiRawClient raw = new(adapter);
+        Generate = RouteOf(raw.Generate.ToPostRequestInformation(new Models.GenerateRequest()));
+        GenerateStream = RouteOf(raw.Generate_stream.ToPostRequestInformation(new Models.GenerateRequest()));
+        ChatCompletions = RouteOf(raw.V1.Chat.Completions.ToPostRequestInformation(new Models.ChatRequest()));
+        Completions = RouteOf(raw.V1.Completions.ToPostRequestInformation(new Models.CompletionRequest()));
+        Tokenize = RouteOf(raw.Tokenize.ToPostRequestInformation(new Models.GenerateRequest()));
+        ChatTokenize = RouteOf(raw.Chat_tokenize.ToPostRequestInformation(new Models.ChatRequest()));
+        Info = RouteOf(raw.Info.ToGetRequestInformation());
+        V1Models = RouteOf(raw.V1.Models.ToGetRequestInformation());
+        Health = RouteOf(raw.Health.ToGetRequestInformation());
+        Metrics = RouteOf(raw.Metrics.ToGetRequestInformation());
 
         // The generated root template is {+baseurl}, which drops the trailing slash of an endpoint with a path
         // (https://host/tgi/ → https://host/tgi); the compat route POST / is the endpoint itself, slash included.
         Compat = endpoint;
     }
-
-    /// <summary>Gets the generated client (request builders only; it never sends).</summary>
-    public TgiRawClient Raw { get; }
 
     /// <summary>Gets <c>POST /generate</c>.</summary>
     public Uri Generate { get; }

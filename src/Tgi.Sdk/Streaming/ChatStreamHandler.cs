@@ -112,7 +112,7 @@ internal sealed class ChatStreamHandler : StreamEventHandler<ChatCompletionUpdat
             ThrowHelper.ThrowMalformedEvent(data, ex);
         }
 
-        envelope.ThrowIfError(data);
+        envelope.Error.ThrowIfPresent(data);
         if (!hasChoice && envelope.Usage is null)
         {
             return StreamEventResult.Skip;

@@ -65,19 +65,7 @@ internal sealed class ChunkEnvelopeReader
                 envelope.Usage = JsonReading.ReadUsage(ref reader);
             }
         }
-        else if (reader.ValueTextEquals("error"u8))
-        {
-            JsonReading.MoveToValue(ref reader);
-            JsonReading.ReadError(ref reader, out envelope.ErrorMessage, out envelope.ErrorStatus, out string? type);
-            envelope.ErrorType ??= type;
-            envelope.IsError = true;
-        }
-        else if (reader.ValueTextEquals("error_type"u8))
-        {
-            JsonReading.MoveToValue(ref reader);
-            envelope.ErrorType = JsonReading.ReadNullableString(ref reader);
-        }
-        else
+        else if (!envelope.Error.TryReadProperty(ref reader))
         {
             return false;
         }

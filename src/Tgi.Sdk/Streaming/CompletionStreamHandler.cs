@@ -102,7 +102,7 @@ internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpd
             ThrowHelper.ThrowMalformedEvent(data, ex);
         }
 
-        envelope.ThrowIfError(data);
+        envelope.Error.ThrowIfPresent(data);
         if (!hasChoice && envelope.Usage is null)
         {
             return StreamEventResult.Skip;

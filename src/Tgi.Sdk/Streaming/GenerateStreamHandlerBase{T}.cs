@@ -96,25 +96,13 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
                     JsonReading.MoveToValue(ref reader);
                     ReadTopTokens(ref reader, ref e);
                 }
-                else if (reader.ValueTextEquals("error"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    JsonReading.ReadError(ref reader, out e.ErrorMessage, out e.ErrorStatus, out string? type);
-                    e.ErrorType ??= type;
-                    e.IsError = true;
-                }
-                else if (reader.ValueTextEquals("error_type"u8))
-                {
-                    JsonReading.MoveToValue(ref reader);
-                    e.ErrorType = JsonReading.ReadNullableString(ref reader);
-                }
-                else
+                else if (!e.Error.TryReadProperty(ref reader))
                 {
                     reader.Skip();
                 }
             }
 
-            if (!e.IsError && !hasToken)
+            if (!e.Error.IsPresent && !hasToken)
             {
                 throw new JsonException("A token event has no token.");
             }
@@ -124,11 +112,8 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
             ThrowHelper.ThrowMalformedEvent(data, ex);
         }
 
-        if (e.IsError)
-        {
-            // TGI: validation, overload and generation failures arrive as an event in an HTTP 200 stream.
-            ThrowHelper.ThrowInBandError(TgiErrors.FromEvent(e.ErrorMessage, e.ErrorType, e.ErrorStatus, data));
-        }
+        // TGI: validation, overload and generation failures arrive as an event in an HTTP 200 stream.
+        e.Error.ThrowIfPresent(data);
 
         _final = e.IsFinal;
         item = Create(ref e);
@@ -181,9 +166,6 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
         public bool IsFinal;
         public TgiToken[]? TopTokens;
         public StreamDetails? Details;
-        public bool IsError;
-        public string? ErrorMessage;
-        public string? ErrorType;
-        public int? ErrorStatus;
+        public InBandError Error;
     }
 }

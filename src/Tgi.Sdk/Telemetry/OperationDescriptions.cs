@@ -54,24 +54,12 @@ internal static class OperationDescriptions
 
     /// <summary>Reads a native stream update: the last event has the finish reason and, with details, the counts.</summary>
     /// <remarks>Without details the output count is the last event's 1-based index: TGI sends one event per token (API.md §4).</remarks>
-    public static void Update(TgiOperation operation, in GenerateStreamUpdate update)
-    {
-        if (update.IsFinal)
-        {
-            operation.AddFinishReason(update.Details?.FinishReason);
-            operation.SetUsage(update.Details?.InputLength, update.Details?.GeneratedTokens ?? update.Index);
-        }
-    }
+    public static void Update(TgiOperation operation, in GenerateStreamUpdate update) =>
+        NativeUpdate(operation, update.IsFinal, update.Details, update.Index);
 
     /// <summary>Reads a raw-mode native stream update (same rules as <see cref="GenerateStreamUpdate"/>).</summary>
-    public static void Update(TgiOperation operation, in GenerateStreamRawUpdate update)
-    {
-        if (update.IsFinal)
-        {
-            operation.AddFinishReason(update.Details?.FinishReason);
-            operation.SetUsage(update.Details?.InputLength, update.Details?.GeneratedTokens ?? update.Index);
-        }
-    }
+    public static void Update(TgiOperation operation, in GenerateStreamRawUpdate update) =>
+        NativeUpdate(operation, update.IsFinal, update.Details, update.Index);
 
     /// <summary>Reads a chat stream update: model and id, the finish reason, and usage when it is sent.</summary>
     public static void Update(TgiOperation operation, in ChatCompletionUpdate update)
@@ -92,6 +80,15 @@ internal static class OperationDescriptions
         if (update.Usage is { } usage)
         {
             operation.AddUsage(usage.PromptTokens, usage.CompletionTokens);
+        }
+    }
+
+    private static void NativeUpdate(TgiOperation operation, bool isFinal, StreamDetails? details, int index)
+    {
+        if (isFinal)
+        {
+            operation.AddFinishReason(details?.FinishReason);
+            operation.SetUsage(details?.InputLength, details?.GeneratedTokens ?? index);
         }
     }
 }

@@ -11,6 +11,9 @@ internal static class TgiInstrumentation
 {
     private static readonly string? s_version = typeof(TgiInstrumentation).Assembly.GetName().Version?.ToString(3);
 
+    // The GenAI conventions' advised boundaries for durations in seconds (operation duration, time to first chunk).
+    private static readonly double[] s_secondsBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+
     /// <summary>Gets the activity source.</summary>
     public static ActivitySource Source { get; } = new(TgiTelemetry.ActivitySourceName, s_version);
 
@@ -23,7 +26,7 @@ internal static class TgiInstrumentation
         unit: "s",
         description: "GenAI operation duration.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_secondsBuckets });
 
     /// <summary>Gets <c>gen_ai.client.token.usage</c>, in tokens, tagged with <c>gen_ai.token.type</c>.</summary>
     public static Histogram<long> TokenUsage { get; } = Meter.CreateHistogram(
@@ -39,7 +42,7 @@ internal static class TgiInstrumentation
         unit: "s",
         description: "Time to receive the first chunk, from when the client issues the generation request.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_secondsBuckets });
 
     /// <summary>Gets a value indicating whether anyone listens (a span or any instrument); when not, nothing is recorded.</summary>
     public static bool IsEnabled => Source.HasListeners() || OperationDuration.Enabled || TokenUsage.Enabled || TimeToFirstChunk.Enabled;
