@@ -1,43 +1,23 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Tgi.TestSupport;
+
 namespace Tgi.SpecDiff.Tests;
 
 /// <summary>
-/// Finds the repository (the folder holding Tgi.Sdk.sln) and the read-only ../shared reference data
-/// next to it. The upstream specs are read from there, never copied into the repository.
+/// The repository's own spec files, and the upstream specs in the read-only reference data beside the repository
+/// (see <see cref="SharedDataLocator"/>), read from there and never copied into the repository.
 /// </summary>
 internal static class SharedData
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = SharedDataLocator.RepositoryRoot
+        ?? throw new InvalidOperationException($"No Tgi.Sdk.sln above {AppContext.BaseDirectory}.");
 
     public static string OurSpec => Path.Combine(RepoRoot, "openapi", "tgi.json");
 
     public static string OurDeviations => Path.Combine(RepoRoot, "openapi", "deviations.json");
 
-    /// <summary>An upstream spec under ../shared/tgi/openapi; skips the calling test when it is not there.</summary>
-    public static string UpstreamSpecOrSkip(string fileName)
-    {
-        string path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "tgi", "openapi", fileName));
-        if (!File.Exists(path))
-        {
-            // A missing data folder must show up as a skip, not as a silent pass.
-            Skip.Test($"Reference spec {path} is not available (../shared is missing next to the repository).");
-        }
-
-        return path;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tgi.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Tgi.Sdk.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>An upstream spec under tgi/openapi in the reference data; skips the calling test when it is not there.</summary>
+    public static string UpstreamSpecOrSkip(string fileName) => SharedDataLocator.PathOrSkip("tgi/openapi/" + fileName);
 }

@@ -148,7 +148,7 @@ public class GenerateAsyncTests
     [Test]
     public async Task GenerateCompatAsync_OneElementArray_IsUnwrapped()
     {
-        string payload = await File.ReadAllTextAsync(SharedData.Path("tgi/recordings/sk-hf-connector/textgeneration_test_response.json"));
+        string payload = await File.ReadAllTextAsync(SharedData.PathOrSkip("tgi/recordings/sk-hf-connector/textgeneration_test_response.json"));
         ReplayHandler handler = ReplayHandler.Json(payload);
 
         TgiResult<GenerateResponse> result = await handler.CreateClient().GenerateCompatAsync("Write about");

@@ -173,7 +173,7 @@ public class GenerateStreamingTests
     public async Task GenerateStreamingAsync_Tgi14Capture_ParsesDataWithoutSpace()
     {
         // TGI 1.4 wrote "data:<json>" with no space (API.md §4); the capture is raw wire bytes.
-        string payload = await File.ReadAllTextAsync(SharedData.Path("tgi/recordings/sk-hf-connector/textgeneration_test_stream_response.txt"));
+        string payload = await File.ReadAllTextAsync(SharedData.PathOrSkip("tgi/recordings/sk-hf-connector/textgeneration_test_stream_response.txt"));
         TgiClient client = ReplayHandler.Sse(payload, 113).CreateClient();
 
         List<GenerateStreamUpdate> updates = await Expect.ToListAsync(client.GenerateStreamingAsync("Write about the difference between Data Science and AI Engineering."));
