@@ -10,7 +10,7 @@
   dotnet pwsh -NoProfile -File ./build.ps1 -Target Build,Test
 
 .PARAMETER Target
-  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, All (comma-separated).
+  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, All (comma-separated).
 .PARAMETER Quick
   Bench: run every benchmark once, as a smoke test.
 .PARAMETER Upstream
@@ -137,6 +137,17 @@ function Invoke-Bench {
     # The suite exits non-zero when any benchmark failed (BenchmarkDotNet itself would report NA and exit 0).
     # The filter stays in double quotes: on Unix, PowerShell globs an unquoted '*' (splatted ones too) into file names.
     dotnet run --project (Join-Path $Root 'benchmarks/Tgi.Sdk.Benchmarks') -c Release -- --filter "$BenchFilter" @quickArg
+}
+
+function Invoke-Snippets {
+    # The documentation's C# blocks quote samples/ (tests/Tgi.Sdk.Samples.Tests checks it on every test run): rewrite
+    # every marked block from the samples after changing one.
+    Write-Step "Snippets: rewrite the documentation's quoted blocks from samples/"
+    $env:TGI_UPDATE_SNIPPETS = '1'
+    try {
+        dotnet test --project (Join-Path $Root 'tests/Tgi.Sdk.Samples.Tests') -- --treenode-filter '/*/*/DocumentationSnippetTests/*'
+    }
+    finally { Remove-Item Env:TGI_UPDATE_SNIPPETS -ErrorAction SilentlyContinue }
 }
 
 function Invoke-Pack {
@@ -283,7 +294,8 @@ foreach ($t in $targets) {
         'Aot' { Invoke-Aot }
         'Bench' { Invoke-Bench }
         'Pack' { Invoke-Pack }
+        'Snippets' { Invoke-Snippets }
         'Cli' { Invoke-CliGate }
-        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack or All." }
+        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets or All." }
     }
 }
