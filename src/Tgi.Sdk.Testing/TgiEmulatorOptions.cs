@@ -18,8 +18,8 @@ public sealed class TgiEmulatorOptions
 
     /// <summary>
     /// Gets or sets the TGI version reported by <c>/info</c> and in <c>system_fingerprint</c>. When null, a version typical
-    /// of <see cref="WireVersion"/> is used (2.0.0, 2.4.1 or 3.3.6-dev0). A finer version (for example 2.0.1 or 2.2.0)
-    /// also selects the small wire differences API.md lists inside a range.
+    /// of <see cref="WireVersion"/> is used (2.0.0, 2.4.1 or 3.3.6-dev0). A finer version (for example 2.0.1, 2.2.0 or
+    /// 3.1.1) also selects the smaller wire differences TGI has inside a range, clamped to the range.
     /// </summary>
     public string? Version { get; set; }
 

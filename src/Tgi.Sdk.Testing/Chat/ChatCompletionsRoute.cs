@@ -115,8 +115,9 @@ internal sealed class ChatCompletionsRoute(EmulatorState state)
         // TGI: §5.1 model is echoed since 3.0 unless it is "tgi".
         string model = state.Profile.EchoModel && request.Model is { } requested && requested != "tgi" ? requested : state.Options.ModelId;
 
-        // TGI: temperature 0 → greedy; absent → sampling at T=1; presence_penalty → repetition_penalty = p + 2.
-        bool greedy = request.Temperature is 0f;
+        // TGI: temperature 0 → greedy (from 2.0.2; before, 0 reaches validation); absent → sampling at T=1;
+        // presence_penalty → repetition_penalty = p + 2.
+        bool greedy = request.Temperature is 0f && state.Profile.ChatGreedyAtZeroTemperature;
         var parameters = new GenerateParameters
         {
             MaxNewTokens = request.MaxTokens,
@@ -180,8 +181,11 @@ internal sealed class ChatCompletionsRoute(EmulatorState state)
             {
                 if (!ParsedToolCall.TryParse(sequence.GeneratedText, out toolCall, out string? parseError))
                 {
-                    // TGI: §5.4 a tool output cut by max_tokens is a 422 in non-stream mode.
-                    throw TgiError.Tool($"Failed to parse generated text: {parseError} {JsonStrings.Quote(sequence.GeneratedText)}");
+                    // TGI: §5.4 a tool output cut by max_tokens is a 422 in non-stream mode; before 2.3.0 (§12) the raw
+                    // serde message, typed "Input validation error".
+                    throw state.Profile.LegacyToolParseError
+                        ? new TgiError(422, "Input validation error", parseError!)
+                        : TgiError.Tool($"Failed to parse generated text: {parseError} {JsonStrings.Quote(sequence.GeneratedText)}");
                 }
 
                 if (toolCall!.Name == ToolCallText.NoToolName)
@@ -237,7 +241,7 @@ internal sealed class ChatCompletionsRoute(EmulatorState state)
             }
 
             writer.WriteEndObject();
-            IReadOnlyList<TgiGeneratedToken>? logprobs = !request.Logprobs ? null : state.Profile.EmptyNonStreamLogprobs ? [] : sequence.Tokens;
+            IReadOnlyList<TgiGeneratedToken>? logprobs = !request.Logprobs ? null : state.Profile.EmptyNonStreamLogprobs && (request.TopLogprobs ?? 0) == 0 ? [] : sequence.Tokens;
             ChatJson.WriteLogprobs(writer, logprobs, request.TopLogprobs ?? 0);
             SerdeStrings.Write(writer, "finish_reason", finish);
             writer.WriteEndObject();

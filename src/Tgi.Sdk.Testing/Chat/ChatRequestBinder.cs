@@ -28,8 +28,11 @@ internal static class ChatRequestBinder
             throw new BindException(path, "missing field `messages`");
         }
 
-        BindMessages(messages, path.Property("messages"), request);
-        request.MaxTokens = JsonFields.OptionalU32(root, "max_tokens", path) ?? JsonFields.OptionalU32(root, "max_completion_tokens", path);
+        BindMessages(messages, path.Property("messages"), profile, request);
+
+        // TGI: §12 max_completion_tokens is an alias of max_tokens from 3.0.2; before, an unknown field (ignored).
+        request.MaxTokens = JsonFields.OptionalU32(root, "max_tokens", path)
+            ?? (profile.MaxCompletionTokens ? JsonFields.OptionalU32(root, "max_completion_tokens", path) : null);
         request.Temperature = JsonFields.OptionalF32(root, "temperature", path);
         request.TopP = JsonFields.OptionalF32(root, "top_p", path);
         request.FrequencyPenalty = JsonFields.OptionalF32(root, "frequency_penalty", path);
@@ -47,11 +50,13 @@ internal static class ChatRequestBinder
         BindTools(root, path, request);
         BindToolChoice(root, path, profile, request);
         request.ToolPrompt = JsonFields.OptionalString(root, "tool_prompt", path);
-        request.ResponseFormat = GrammarBinder.Bind(root, "response_format", path, profile);
+
+        // TGI: §12 response_format does not exist in 1.4.x–2.0.x: an unknown field, ignored.
+        request.ResponseFormat = profile.ResponseFormat ? GrammarBinder.Bind(root, "response_format", path, profile) : null;
         return request;
     }
 
-    private static void BindMessages(JsonElement messages, JsonPath path, ChatRequest request)
+    private static void BindMessages(JsonElement messages, JsonPath path, WireProfile profile, ChatRequest request)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
@@ -70,7 +75,23 @@ internal static class ChatRequestBinder
             string role = JsonFields.RequiredString(message, "role", at);
             _ = JsonFields.OptionalString(message, "name", at);
             string content;
-            if (message.TryGetProperty("content", out JsonElement body) && body.ValueKind != JsonValueKind.Null)
+            if (profile.LegacyReplayedToolCalls)
+            {
+                content = LegacyContent(message, at, profile);
+            }
+            else if (profile.MessageContentRequired)
+            {
+                // TGI: §12 2.0.4–3.1.0 Message has a required content and no tool_calls field.
+                if (!message.TryGetProperty("content", out JsonElement required))
+                {
+                    throw new BindException(at, "missing field `content`");
+                }
+
+                content = required.ValueKind == JsonValueKind.Null
+                    ? throw new BindException(at.Property("content"), "data did not match any variant of untagged enum MessageContent")
+                    : ContentText(required, at.Property("content"));
+            }
+            else if (message.TryGetProperty("content", out JsonElement body) && body.ValueKind != JsonValueKind.Null)
             {
                 // TGI: a string content wins over tool_calls.
                 content = ContentText(body, at.Property("content"));
@@ -97,6 +118,77 @@ internal static class ChatRequestBinder
             }
 
             request.Messages.Add(new TgiChatMessage(role, content));
+        }
+    }
+
+    /// <summary>
+    /// TGI ≤2.0.3 (§12): content is an optional string, and a replayed <c>tool_calls</c> entry is
+    /// <c>{id: u32, type, function: {description?, name, parameters}}</c> (1.4.3: one object, not a list).
+    /// </summary>
+    private static string LegacyContent(JsonElement message, JsonPath at, WireProfile profile)
+    {
+        // TGI 2.0.2 added a content deserializer that also takes the chunk array.
+        string content = JsonFields.IsPresentNotNull(message, "content", out JsonElement body) && body.ValueKind == JsonValueKind.Array
+            && profile.Version >= new Version(2, 0, 2)
+            ? ContentText(body, at.Property("content"))
+            : JsonFields.OptionalString(message, "content", at) ?? string.Empty;
+        if (!JsonFields.IsPresentNotNull(message, "tool_calls", out JsonElement calls))
+        {
+            return content;
+        }
+
+        JsonPath callsPath = at.Property("tool_calls");
+        bool single = profile.Version < new Version(1, 4, 4);
+        if (single)
+        {
+            BindLegacyToolCall(calls, callsPath);
+        }
+        else if (calls.ValueKind != JsonValueKind.Array)
+        {
+            throw JsonFields.Invalid(calls, "a sequence", callsPath);
+        }
+        else
+        {
+            int index = 0;
+            foreach (JsonElement call in calls.EnumerateArray())
+            {
+                BindLegacyToolCall(call, callsPath.Index(index++));
+            }
+        }
+
+        return content.Length > 0 ? content : calls.GetRawText();
+    }
+
+    private static void BindLegacyToolCall(JsonElement call, JsonPath at)
+    {
+        if (call.ValueKind != JsonValueKind.Object)
+        {
+            throw JsonFields.Invalid(call, "struct ToolCall", at);
+        }
+
+        if (!call.TryGetProperty("id", out JsonElement id))
+        {
+            throw new BindException(at, "missing field `id`");
+        }
+
+        _ = JsonFields.OptionalU32(call, "id", at) ?? throw JsonFields.Invalid(id, "u32", at.Property("id"));
+        _ = JsonFields.RequiredString(call, "type", at);
+        if (!call.TryGetProperty("function", out JsonElement function))
+        {
+            throw new BindException(at, "missing field `function`");
+        }
+
+        JsonPath functionPath = at.Property("function");
+        if (function.ValueKind != JsonValueKind.Object)
+        {
+            throw JsonFields.Invalid(function, "struct FunctionDefinition", functionPath);
+        }
+
+        _ = JsonFields.OptionalString(function, "description", functionPath);
+        _ = JsonFields.RequiredString(function, "name", functionPath);
+        if (!function.TryGetProperty("parameters", out _))
+        {
+            throw new BindException(functionPath, "missing field `parameters`");
         }
     }
 
@@ -218,8 +310,15 @@ internal static class ChatRequestBinder
 
     private static void BindToolChoice(JsonElement root, JsonPath path, WireProfile profile, ChatRequest request)
     {
-        if (!JsonFields.IsPresentNotNull(root, "tool_choice", out JsonElement choice))
+        if (!JsonFields.TryGet(root, "tool_choice", out JsonElement choice))
         {
+            return;
+        }
+
+        if (choice.ValueKind == JsonValueKind.Null)
+        {
+            // TGI: ≤2.1.x tool_choice's own deserializer maps a present null to "one of the tools" (auto).
+            request.ToolChoice = profile.ToolsNeedToolChoice ? "auto" : null;
             return;
         }
 
@@ -230,12 +329,18 @@ internal static class ChatRequestBinder
         }
 
         JsonPath at = path.Property("tool_choice");
-        if (choice.ValueKind == JsonValueKind.Object && profile.RequiredAndObjectToolChoice
+        if (choice.ValueKind == JsonValueKind.Object && profile.ObjectToolChoice
             && choice.TryGetProperty("function", out JsonElement function) && function.ValueKind == JsonValueKind.Object)
         {
             request.ToolChoice = JsonFields.RequiredString(function, "name", at.Property("function"));
             request.ToolChoiceIsObject = true;
             return;
+        }
+
+        if (profile.ToolsNeedToolChoice && profile.ObjectToolChoice)
+        {
+            // TGI: ≤2.1.x a hand-written deserializer: an object needs function.name, anything else is a bad token.
+            throw new BindException(at, choice.ValueKind == JsonValueKind.Object ? "function key not found in tool choice" : "invalid token format");
         }
 
         throw new BindException(at, "data did not match any variant of untagged enum ToolType");

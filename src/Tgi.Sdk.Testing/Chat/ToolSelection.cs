@@ -33,7 +33,8 @@ internal sealed class ToolSelection
 
     public static ToolSelection Select(ChatRequest request, WireProfile profile)
     {
-        if (request.Tools is null)
+        // TGI: §12 up to 2.1.x tools only apply with a tool_choice (tools.zip(tool_choice)); without one they are not rendered.
+        if (request.Tools is null || (request.ToolChoice is null && profile.ToolsNeedToolChoice))
         {
             return new ToolSelection([], []);
         }
@@ -41,7 +42,7 @@ internal sealed class ToolSelection
         string choice = request.ToolChoice ?? "auto";
         if (request.ToolChoiceIsObject)
         {
-            return new ToolSelection([Find(request.Tools, choice)], request.Tools);
+            return new ToolSelection([Find(request.Tools, choice, profile)], request.Tools);
         }
 
         switch (choice)
@@ -61,16 +62,18 @@ internal sealed class ToolSelection
                 }
 
                 return new ToolSelection(tools, request.Tools);
-            case "required" when profile.RequiredAndObjectToolChoice:
+            case "required" when profile.RequiredToolChoice:
                 return new ToolSelection(request.Tools, request.Tools);
             default:
                 // TGI: any other string is a function name (before 2.4.1 "required" too).
-                return new ToolSelection([Find(request.Tools, choice)], request.Tools);
+                return new ToolSelection([Find(request.Tools, choice, profile)], request.Tools);
         }
     }
 
-    private static TgiRequestedTool Find(List<TgiRequestedTool> tools, string name) =>
-        tools.Find(tool => tool.Name == name) ?? throw TgiError.Tool($"Tool with name {name} not found");
+    private static TgiRequestedTool Find(List<TgiRequestedTool> tools, string name, WireProfile profile) =>
+        tools.Find(tool => tool.Name == name) ?? throw (profile.LegacyToolNotFound
+            ? new TgiError(422, "Tool not found", "Tool choice not found in tool names") // TGI: §12 ≤2.0.0 text.
+            : TgiError.Tool($"Tool with name {name} not found"));
 
     private static JsonElement Parse(string json)
     {

@@ -8,7 +8,7 @@ namespace Tgi.Sdk.Testing;
 /// <summary>Binds <c>CompletionRequest</c> as serde does (API.md §6, §2.2).</summary>
 internal static class CompletionRequestBinder
 {
-    public static CompletionRequest Bind(JsonElement root)
+    public static CompletionRequest Bind(JsonElement root, WireProfile profile)
     {
         JsonPath path = JsonPath.Root;
         if (root.ValueKind != JsonValueKind.Object)
@@ -16,7 +16,9 @@ internal static class CompletionRequestBinder
             throw JsonFields.Invalid(root, "struct CompletionRequest", path);
         }
 
-        _ = JsonFields.OptionalString(root, "model", path);
+        // TGI: §12 model is required before 2.2.0.
+        bool hasModel = root.TryGetProperty("model", out _);
+        _ = profile.ModelRequired && hasModel ? JsonFields.RequiredString(root, "model", path) : JsonFields.OptionalString(root, "model", path);
         if (!root.TryGetProperty("prompt", out JsonElement prompt))
         {
             throw new BindException(path, "missing field `prompt`");
@@ -54,8 +56,15 @@ internal static class CompletionRequestBinder
         request.Seed = JsonFields.OptionalU64(root, "seed", path);
         request.RepetitionPenalty = JsonFields.OptionalF32(root, "repetition_penalty", path);
         request.FrequencyPenalty = JsonFields.OptionalF32(root, "frequency_penalty", path);
-        request.Stop = JsonFields.StringList(root, "stop", path, nullable: true);
+        // TGI: §12 stop is a field from 2.0.4; before, an unknown field (ignored).
+        request.Stop = profile.CompletionStop ? JsonFields.StringList(root, "stop", path, nullable: true) : null;
         request.HasSuffix = JsonFields.OptionalString(root, "suffix", path) is not null;
+        if (profile.ModelRequired && !hasModel)
+        {
+            // serde reports a missing field after reading the whole object.
+            throw new BindException(path, "missing field `model`");
+        }
+
         return request;
     }
 }

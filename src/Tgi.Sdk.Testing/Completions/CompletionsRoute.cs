@@ -27,7 +27,7 @@ internal sealed class CompletionsRoute(EmulatorState state)
         CompletionRequest request;
         try
         {
-            request = CompletionRequestBinder.Bind(root);
+            request = CompletionRequestBinder.Bind(root, state.Profile);
         }
         catch (BindException error)
         {
@@ -196,7 +196,7 @@ internal sealed class CompletionsRoute(EmulatorState state)
                         string text = token.Special ? string.Empty : token.Text;
                         text = Padding.For(sse, text) ?? text;
                         Utf8JsonWriter writer = await sse.BeginEventAsync().ConfigureAwait(false);
-                        if (last)
+                        if (last && !state.Profile.LegacyCompletionStream)
                         {
                             WriteFinal(writer, prompt, text, sequence, inputTokens);
                         }
@@ -238,7 +238,8 @@ internal sealed class CompletionsRoute(EmulatorState state)
             return;
         }
 
-        if (!sse.Ended)
+        // TGI: §12 2.0.0–2.0.3 end the completions stream without [DONE].
+        if (!sse.Ended && !state.Profile.LegacyCompletionStream)
         {
             await sse.WriteRawEventAsync(s_done).ConfigureAwait(false);
         }
@@ -257,11 +258,21 @@ internal sealed class CompletionsRoute(EmulatorState state)
     }
 
     // TGI: §6 an in-progress Chunk: choices before model, finish_reason "" (not null), no usage key.
+    // TGI: §12 2.0.0–2.0.3 every chunk, the last one too, is this CompletionCompleteChunk, with id before object.
     private void WriteChunk(Utf8JsonWriter writer, int index, string text)
     {
         writer.WriteStartObject();
-        SerdeStrings.Write(writer, "object", "text_completion");
-        SerdeStrings.Write(writer, "id", string.Empty);
+        if (state.Profile.LegacyCompletionStream)
+        {
+            SerdeStrings.Write(writer, "id", string.Empty);
+            SerdeStrings.Write(writer, "object", "text_completion");
+        }
+        else
+        {
+            SerdeStrings.Write(writer, "object", "text_completion");
+            SerdeStrings.Write(writer, "id", string.Empty);
+        }
+
         writer.WriteNumber("created", state.UnixNow);
         writer.WriteStartArray("choices");
         writer.WriteStartObject();

@@ -24,7 +24,10 @@ internal sealed class DeterministicGenerator : TgiGenerator
 
         if (request.ToolGrammar.Count > 0)
         {
-            return new TgiGeneration(MergeJsonPunctuation(TokensOf(ToolCallText.Build(request.ToolGrammar, hash), appendEos: true)));
+            // Once a tool has answered, the model declines another call where the grammar lets it (tool_choice auto
+            // adds no_tool, or notify_error on 2.0.1–2.3.0), so a tool loop ends with an answer as with a real model.
+            bool answered = request.Messages.Count > 0 && request.Messages[^1].Role == "tool";
+            return new TgiGeneration(MergeJsonPunctuation(TokensOf(ToolCallText.Build(request.ToolGrammar, hash, decline: answered), appendEos: true)));
         }
 
         if (request.Grammar is { } grammar)

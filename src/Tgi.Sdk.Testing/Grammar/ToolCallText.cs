@@ -14,23 +14,35 @@ internal static class ToolCallText
     public const string NoToolName = "no_tool";
     public const string NotifyErrorName = "notify_error";
 
-    public static string Build(IReadOnlyList<TgiRequestedTool> tools, uint hash)
+    /// <param name="tools">The functions the grammar allows.</param>
+    /// <param name="hash">The prompt's hash, for the arguments.</param>
+    /// <param name="decline">True to pick the hidden no_tool / notify_error function when the grammar has one.</param>
+    public static string Build(IReadOnlyList<TgiRequestedTool> tools, uint hash, bool decline = false)
     {
+        bool canDecline = false;
         TgiRequestedTool? chosen = null;
         foreach (TgiRequestedTool tool in tools)
         {
-            if (tool.Name is not NoToolName and not NotifyErrorName)
+            if (tool.Name is NoToolName or NotifyErrorName)
             {
-                chosen = tool;
-                break;
+                canDecline = true;
             }
+            else
+            {
+                chosen ??= tool;
+            }
+        }
+
+        if (decline && canDecline)
+        {
+            chosen = null;
         }
 
         var builder = new StringBuilder("{\"function\": {\"_name\": ");
         if (chosen is null)
         {
             // TGI 3.2+: a no_tool pick triggers a plain second generation; older versions return this content.
-            bool notify = tools.Count > 0 && tools[0].Name == NotifyErrorName;
+            bool notify = tools.Any(tool => tool.Name == NotifyErrorName);
             JsonSchemaSampler.AppendString(builder, notify ? NotifyErrorName : NoToolName);
             builder.Append(notify ? ", \"error\": " : ", \"content\": ");
             JsonSchemaSampler.AppendString(builder, "I am an emulated assistant.");

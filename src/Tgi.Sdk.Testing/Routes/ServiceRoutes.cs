@@ -92,6 +92,13 @@ internal sealed class ServiceRoutes(EmulatorState state)
     /// <summary>TGI: §9.3 the list wrapper, not the single ModelInfo the spec shows.</summary>
     public Task ModelsAsync(HttpContext context)
     {
+        if (!state.Profile.ModelsRoute)
+        {
+            // TGI: §12 the route exists from 2.3.0; before, an unknown route is a 404 with an empty body.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
         string modelId = state.Options.ModelId;
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {

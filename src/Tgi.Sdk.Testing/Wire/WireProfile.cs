@@ -45,7 +45,41 @@ internal sealed class WireProfile
             : version >= new Version(2, 4, 0) ? NoToolBehaviour.NoToolContent
             : version >= new Version(2, 0, 1) ? NoToolBehaviour.NotifyError
             : NoToolBehaviour.None;
-        RequiredAndObjectToolChoice = version >= new Version(2, 4, 1);
+        RequiredToolChoice = version >= new Version(2, 4, 1);
+
+        // TGI: §5.5 the named-tool object form {"function":{"name"}} is accepted since 1.4.5.
+        ObjectToolChoice = version >= new Version(1, 4, 5);
+
+        // TGI: §12 up to 2.1.x tools without a tool_choice are ignored (tools.zip(tool_choice)): a plain answer.
+        ToolsNeedToolChoice = version < new Version(2, 2, 0);
+
+        // TGI: §12 ≤2.0.0 an unknown tool name (and "required") is {"error":"Tool choice not found in tool names","error_type":"Tool not found"}.
+        LegacyToolNotFound = version < new Version(2, 0, 1);
+
+        // TGI: §12 before 2.3.0 tool output that is not JSON is the raw serde message typed "Input validation error".
+        LegacyToolParseError = version < new Version(2, 3, 0);
+
+        // TGI: §12 chat response_format does not exist in 1.4.x–2.0.x (ignored).
+        ResponseFormat = version >= new Version(2, 1, 0);
+
+        // TGI: §12 chat temperature 0 is greedy from 2.0.2; before, it reaches validation as "strictly positive".
+        ChatGreedyAtZeroTemperature = version >= new Version(2, 0, 2);
+
+        // TGI: §12 ≤2.0.3 a replayed tool call needs a u32 id and the function's parameters.
+        LegacyReplayedToolCalls = version < new Version(2, 0, 4);
+
+        // TGI: §12 2.0.4–3.1.0 a message needs content (tool_calls unknown); 3.1.1 made content optional with tool_calls.
+        MessageContentRequired = version >= new Version(2, 0, 4) && version < new Version(3, 1, 1);
+
+        // TGI: §12 max_completion_tokens is an alias of max_tokens from 3.0.2 (ignored before).
+        MaxCompletionTokens = version >= new Version(3, 0, 2);
+
+        // TGI: §12 completions 2.0.0–2.0.3: streams end without a final chunk, usage or [DONE]; no stop field.
+        LegacyCompletionStream = version < new Version(2, 0, 4);
+        CompletionStop = version >= new Version(2, 0, 4);
+
+        // TGI: §12 /v1/models exists from 2.3.0 (404 before).
+        ModelsRoute = version >= new Version(2, 3, 0);
 
         // TGI: §5.3 the OpenAI-style in-stream error is ≥2.4.1; before, {"error","error_type"}.
         OpenAiStreamErrors = version >= new Version(2, 4, 1);
@@ -53,8 +87,9 @@ internal sealed class WireProfile
         // TGI 1.4 captures end chat streams without [DONE] and send StreamDetails without input_length.
         DoneSentinel = wire != TgiWireVersion.V2_0;
 
-        // TGI 1.4 capture: a non-stream chat asked for logprobs answered "logprobs":{"content":[]}.
-        EmptyNonStreamLogprobs = wire == TgiWireVersion.V2_0;
+        // TGI: §12 a non-stream chat asked for logprobs without top_logprobs answered "logprobs":{"content":[]} in 1.4.3
+        // and 1.4.4 (tokens zipped with the empty top tokens); 1.4.5 fixed it.
+        EmptyNonStreamLogprobs = version < new Version(1, 4, 5);
         StreamDetailsInputLength = wire != TgiWireVersion.V2_0;
 
         // TGI: §5.1 model echoed since 3.0; continue_final_message since 3.0; max tokens default 100 until 2.4.1.
@@ -100,7 +135,31 @@ internal sealed class WireProfile
 
     public NoToolBehaviour NoTool { get; }
 
-    public bool RequiredAndObjectToolChoice { get; }
+    public bool RequiredToolChoice { get; }
+
+    public bool ObjectToolChoice { get; }
+
+    public bool ToolsNeedToolChoice { get; }
+
+    public bool LegacyToolNotFound { get; }
+
+    public bool LegacyToolParseError { get; }
+
+    public bool ResponseFormat { get; }
+
+    public bool ChatGreedyAtZeroTemperature { get; }
+
+    public bool LegacyReplayedToolCalls { get; }
+
+    public bool MessageContentRequired { get; }
+
+    public bool MaxCompletionTokens { get; }
+
+    public bool LegacyCompletionStream { get; }
+
+    public bool CompletionStop { get; }
+
+    public bool ModelsRoute { get; }
 
     public bool OpenAiStreamErrors { get; }
 

@@ -433,10 +433,10 @@ public class RecordingConformanceTests
     private static void AddTools(JsonObject request, string? toolChoice)
     {
         request["tools"] = JsonNode.Parse("{" + ToolCallTests.Tools + "}")!["tools"]!.DeepClone();
-        if (toolChoice is not null)
-        {
-            request["tool_choice"] = toolChoice;
-        }
+
+        // The recordings' text_generation client posts pydantic's dict(), so an unset tool_choice goes out as null,
+        // which TGI ≤2.1 reads as "one of the tools" (an absent one would leave the tools unused).
+        request["tool_choice"] = toolChoice;
     }
 
     private static string? CompareFrames(List<JsonElement> recorded, List<JsonElement> actual)

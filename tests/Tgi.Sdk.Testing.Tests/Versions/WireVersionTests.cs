@@ -10,6 +10,8 @@ namespace Tgi.Sdk.Testing.Tests.Versions;
 
 public class WireVersionTests
 {
+    private const string AutoChoice = ",\"tool_choice\":\"auto\"";
+
     private const string Hi = """{"model":"tgi","messages":[{"role":"user","content":"Hi"}]""";
 
     private static TgiGenerator WeatherCall(string eos = "<|eot_id|>") => TgiGenerator.Scripted(
@@ -48,7 +50,8 @@ public class WireVersionTests
     {
         await using TgiEmulator tgi = await Scripts.StartAsync(WeatherCall("</s>"), TgiWireVersion.V2_0);
 
-        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(""));
+        // TGI ≤2.1: tools apply only with a tool_choice.
+        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(AutoChoice));
 
         JsonElement choice = reply.Json.GetProperty("choices")[0];
         await Assert.That(choice.GetProperty("message").GetProperty("tool_calls").GetRawText()).IsEqualTo(
@@ -71,7 +74,7 @@ public class WireVersionTests
             TgiWireVersion.V2_0,
             o => o.Version = "2.0.1");
 
-        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(""));
+        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(AutoChoice));
 
         await Assert.That(reply.Json.GetProperty("choices")[0].GetProperty("message").GetProperty("tool_calls").GetRawText()).IsEqualTo(
             """[{"id":0,"type":"function","function":{"description":null,"name":"get_current_weather","arguments":{"location":"Paris","format":"celsius"}}}]""");
@@ -235,7 +238,7 @@ public class WireVersionTests
     {
         await using TgiEmulator tgi = await Scripts.StartAsync(WeatherCall("</s>"), TgiWireVersion.V2_0);
 
-        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(""","stream":true"""));
+        Http.Reply reply = await Http.PostJsonAsync(tgi, "/v1/chat/completions", ToolCallTests.Request(""","stream":true""" + AutoChoice));
 
         List<string> frames = Http.DataFrames(reply.Body);
         await Assert.That(reply.Body.StartsWith("data:{\"id\":\"\",\"object\":\"text_completion\"", StringComparison.Ordinal)).IsTrue();

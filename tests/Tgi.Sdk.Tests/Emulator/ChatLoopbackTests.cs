@@ -72,8 +72,9 @@ public class ChatLoopbackTests
     public async Task ChatAsync_ToolCall_EveryWireVersion_ArgumentsParse(TgiWireVersion version)
     {
         await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { WireVersion = version });
-        // "required" is understood from 2.4.1; older servers read it as a function name, and always call a tool.
-        ChatCompletionOptions options = new() { ToolChoice = version == TgiWireVersion.V2_0 ? null : ChatToolChoice.Required, MaxTokens = 200, Model = ModelFor(version) };
+        // "required" is understood from 2.4.1; older servers read it as a function name. TGI 2.0.0 applies tools only
+        // with a tool_choice, and its auto always calls a tool.
+        ChatCompletionOptions options = new() { ToolChoice = version == TgiWireVersion.V2_0 ? ChatToolChoice.Auto : ChatToolChoice.Required, MaxTokens = 200, Model = ModelFor(version) };
         options.Tools.Add(WeatherTool());
 
         ChatCompletion completion = (await tgi.Client.ChatAsync([ChatMessage.CreateUser("Weather in Paris?")], options)).Value;
@@ -91,8 +92,9 @@ public class ChatLoopbackTests
     public async Task ChatStreamingAsync_ToolCall_EveryWireVersion_FragmentsAccumulate(TgiWireVersion version)
     {
         await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { WireVersion = version });
-        // "required" is understood from 2.4.1; older servers read it as a function name, and always call a tool.
-        ChatCompletionOptions options = new() { ToolChoice = version == TgiWireVersion.V2_0 ? null : ChatToolChoice.Required, MaxTokens = 200, Model = ModelFor(version) };
+        // "required" is understood from 2.4.1; older servers read it as a function name. TGI 2.0.0 applies tools only
+        // with a tool_choice, and its auto always calls a tool.
+        ChatCompletionOptions options = new() { ToolChoice = version == TgiWireVersion.V2_0 ? ChatToolChoice.Auto : ChatToolChoice.Required, MaxTokens = 200, Model = ModelFor(version) };
         options.Tools.Add(WeatherTool());
         StringBuilder arguments = new();
 

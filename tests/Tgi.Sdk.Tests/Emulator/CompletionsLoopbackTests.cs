@@ -20,8 +20,8 @@ public class CompletionsLoopbackTests
         await Assert.That(completion.Usage!.CompletionTokens).IsGreaterThan(0);
     }
 
+    // TGI 2.0.0–2.0.3 end a completions stream with no final chunk, usage or [DONE], so the 2.0 mode is not among these.
     [Test]
-    [Arguments(TgiWireVersion.V2_0)]
     [Arguments(TgiWireVersion.V2_4)]
     [Arguments(TgiWireVersion.V3_3)]
     public async Task CompletionsStreamingAsync_Batch_EachPromptFinishesOnce(TgiWireVersion version)

@@ -15,14 +15,14 @@ public class StructuredOutputLoopbackTests
 {
     private static readonly ChatMessage[] s_ask = [ChatMessage.CreateUser("Tell me about a person.")];
 
+    // TGI 1.4.x–2.0.x has no response_format (it is ignored), so the 2.0 mode is not among these.
     [Test]
-    [Arguments(TgiWireVersion.V2_0)]
     [Arguments(TgiWireVersion.V2_4)]
     [Arguments(TgiWireVersion.V3_3)]
     public async Task ChatAsyncT_ConstrainsWithSchemaOfT_AndReadsTheAnswer(TgiWireVersion version)
     {
         await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { WireVersion = version });
-        ChatCompletionOptions options = new() { MaxTokens = 200, Model = version == TgiWireVersion.V2_0 ? "tgi" : null };
+        ChatCompletionOptions options = new() { MaxTokens = 200 };
 
         TgiResult<Person> result = await tgi.Client.ChatAsync(s_ask, TestJsonContext.Default.Person, options);
 

@@ -135,7 +135,7 @@ public class ToolLoopLoopbackTests
     [Arguments(true)]
     public async Task RunTools_ModelKeepsCallingTools_StopsAtMaxRounds(bool stream)
     {
-        await using Loopback tgi = await Loopback.StartAsync();
+        await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { Generator = ToolModels.AlwaysCallWeather() });
         List<string> calls = [];
         ChatCompletionOptions options = Options(calls);
 

@@ -20,6 +20,12 @@ internal static class ToolModels
             ? new TgiGeneration(TgiGenerator.Tokenize($"{{\"function\": {{\"_name\": {JsonSerializer.Serialize(name, TestJsonContext.Default.String)}, {JsonSerializer.Serialize(member, TestJsonContext.Default.String)}: {JsonSerializer.Serialize(text, TestJsonContext.Default.String)}}}}}"))
             : new TgiGeneration(TgiGenerator.Tokenize(text)));
 
+    /// <summary>A model that calls get_current_weather on every turn, even after a tool result (the default model then answers).</summary>
+    public static TgiGenerator AlwaysCallWeather() => TgiGenerator.Create(request =>
+        request.ToolGrammar.Count > 0
+            ? new TgiGeneration(TgiGenerator.Tokenize("""{"function": {"_name": "get_current_weather", "location": "Paris, France", "format": "celsius"}}"""))
+            : TgiGenerator.Default.Generate(request));
+
     /// <summary>
     /// A model that calls a tool until the conversation holds a tool result, then answers <paramref name="answer"/>:
     /// under the tool grammar by picking no_tool (TGI ≥3.2 then re-generates without tools), else as plain text.

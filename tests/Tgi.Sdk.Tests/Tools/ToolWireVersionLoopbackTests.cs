@@ -44,7 +44,8 @@ public class ToolWireVersionLoopbackTests
         // 2.0: id 0, name "tools" + "_name" in parameters; 2.4–3.1: object arguments, streamed whole grammar JSON + EOS;
         // ≥3.2: string arguments, array deltas, no finish chunk.
         await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { WireVersion = version });
-        ChatCompletionOptions options = Options(version, version == TgiWireVersion.V2_0 ? null : ChatToolChoice.Required);
+        // TGI 2.0.0 applies tools only with a tool_choice ("required" is a function name there); its auto always calls one.
+        ChatCompletionOptions options = Options(version, version == TgiWireVersion.V2_0 ? ChatToolChoice.Auto : ChatToolChoice.Required);
 
         ChatCompletion completion = stream ? await StreamAsync(tgi.Client, options) : (await tgi.Client.ChatAsync(s_question, options)).Value;
 
