@@ -234,6 +234,14 @@ function Invoke-CliGate {
 
         $r = Invoke-Tgi @('info', '--url', $url)
         Assert-Tgi 'info shows the model' ($r.Code -eq 0 -and $r.Out -match 'tgi-emulator/tiny-llama' -and $r.Out -match 'max_total_tokens') $r
+        # stdout is redirected here, so the introspection commands print plain lines, not box tables.
+        Assert-Tgi 'info prints plain lines when redirected' ($r.Out -match '(?m)^max_total_tokens: \d+$' -and $r.Out -notmatch '[\u2500-\u257F]') $r
+        foreach ($introspection in @(@('info'), @('models'), @('tokenize', 'Hello world'), @('health'), @('metrics'))) {
+            $r = Invoke-Tgi (@($introspection) + @('-o', 'json', '--url', $url))
+            $parsed = $null
+            try { $parsed = $r.Out | ConvertFrom-Json -NoEnumerate } catch { $parsed = $null }
+            Assert-Tgi "$($introspection[0]) -o json prints one JSON document" ($r.Code -eq 0 -and $null -ne $parsed) $r
+        }
 
         $r = Invoke-Tgi @('models', '--url', $url)
         Assert-Tgi 'models lists the model' ($r.Code -eq 0 -and $r.Out -match 'tgi-emulator/tiny-llama') $r
@@ -255,15 +263,33 @@ function Invoke-CliGate {
             $bench.tokens_per_second.overall -gt 0 -and $bench.tokens_per_second.per_stream -gt 0 -and
             $null -ne $bench.errors) $r
         Assert-Tgi 'bench showed progress and the table on stderr' ($r.Err -match 'requests done' -and $r.Err -match 'time to first token') $r
+        Assert-Tgi 'bench JSON has mean/min/max, a latency histogram and status codes' (
+            $null -ne $bench.latency_ms.mean -and $null -ne $bench.latency_ms.min -and $null -ne $bench.latency_ms.max -and
+            @($bench.latency_histogram_ms).Count -ge 1 -and $bench.status_codes.'200' -eq 20) $r
+        $live = [regex]::Matches($r.Err, '(\d+) tokens \(') | Select-Object -Last 1
+        Assert-Tgi 'bench live token count equals the report' ($null -ne $live -and [long]$live.Groups[1].Value -eq $bench.tokens) $r
 
-        # TGI rejects top_k = 0 (a 422 validation error: in-band on the stream) and temperature = 0 (HTTP 422).
+        # The server's limit on stop sequences (4 by default) is a setting the CLI cannot know: TGI's 422 arrives
+        # in-band on the stream, and as an HTTP 422 from /generate. Both exit 1 with the TGI error.
+        $fiveStops = @('--stop', 'a', '--stop', 'b', '--stop', 'c', '--stop', 'd', '--stop', 'e')
+        $r = Invoke-Tgi (@('generate', 'x') + $fiveStops + @('--url', $url))
+        Assert-Tgi 'a 422 in a stream exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: Input validation error: .stop. supports up to 4 stop sequences') $r
+        $r = Invoke-Tgi (@('generate', 'x', '--no-stream') + $fiveStops + @('--url', $url))
+        Assert-Tgi 'an HTTP 422 exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: .*stop sequences') $r
+
+        # Values TGI always rejects are refused before sending: exit 2, naming the option.
         $r = Invoke-Tgi @('generate', 'x', '--top-k', '0', '--url', $url)
-        Assert-Tgi 'a 422 in a stream exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: Input validation error: .top_k. must be strictly positive') $r
+        Assert-Tgi 'top_k 0 is refused before sending (exit 2)' ($r.Code -eq 2 -and $r.Err -match '--top-k must be at least 1') $r
         $r = Invoke-Tgi @('generate', 'x', '--no-stream', '--temperature', '0', '--url', $url)
-        Assert-Tgi 'an HTTP 422 exits 1 with the TGI error' ($r.Code -eq 1 -and $r.Err -match 'error: validation: .*temperature') $r
+        Assert-Tgi 'temperature 0 is refused before sending (exit 2)' ($r.Code -eq 2 -and $r.Err -match '--temperature must be greater than 0') $r
+        $r = Invoke-Tgi @('generate', 'x', '--max-new-tokens', 'abc', '--url', $url)
+        Assert-Tgi 'a bad number is said in plain words (exit 2)' ($r.Code -eq 2 -and $r.Err -match 'must be a whole number' -and $r.Err -notmatch 'System\.') $r
 
         $r = Invoke-Tgi @('generate')
         Assert-Tgi 'a usage error exits 2' ($r.Code -eq 2) $r
+        $r = Invoke-Tgi @('genrate', 'x')
+        Assert-Tgi 'a mistyped command is one line with the suggestion (exit 2)' (
+            $r.Code -eq 2 -and $r.Err.Trim() -eq "tgi: 'genrate' is not a tgi command. Did you mean 'generate'? See 'tgi --help'.") $r
 
         $health = Get-MedianMs { & $tgi health --url $url }
         $version = Get-MedianMs { & $tgi --version }
@@ -277,6 +303,10 @@ function Invoke-CliGate {
     $r = Invoke-Tgi @('generate', 'x', '--api-key', 'gate-secret-4c1f', '--url', "http://127.0.0.1:$closed")
     Assert-Tgi 'an unreachable server exits 1 with a transport error' ($r.Code -eq 1 -and $r.Err -match '^error: transport:') $r
     Assert-Tgi 'the API key is never printed' (-not ($r.Out + $r.Err).Contains('gate-secret-4c1f')) $r
+    $r = Invoke-Tgi @('bench', '--requests', '10000', '--concurrency', '4', '--json', '-', '--url', "http://127.0.0.1:$closed")
+    $bench = $r.Out | ConvertFrom-Json
+    Assert-Tgi 'bench against a dead server stops after a few transport failures (exit 1)' (
+        $r.Code -eq 1 -and $bench.requests.failed -le 8 -and $bench.stopped_early -match 'transport failures in a row' -and $r.Err -match 'error: stopped after') $r
     Write-Step "Cli: all checks passed"
 }
 

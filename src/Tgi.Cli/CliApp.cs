@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Tgi.Cli.Commands;
 using Tgi.Cli.Infrastructure;
 
@@ -41,10 +42,19 @@ internal static class CliApp
     {
         ArgumentNullException.ThrowIfNull(context);
         ParseResult parseResult = CreateRootCommand(context).Parse(args);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        int exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            // One line per mistake with a suggestion, not the parser's list plus the whole help; exit 2, since
+            // System.CommandLine's 1 is tgi's code for server errors.
+            await ParseErrorReporter.WriteAsync(parseResult, context.Error).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
 
-        // System.CommandLine reports parse errors with exit code 1; tgi keeps 1 for server errors.
+        // Ctrl+C is routed by context.Interrupts (the program hooks Console.CancelKeyPress), so that `tgi chat` can
+        // stop one answer without ending the session; System.CommandLine's own handler would end every command.
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = null };
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Interrupts.Session);
+        int exitCode = await parseResult.InvokeAsync(configuration, session.Token).ConfigureAwait(false);
         return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
     }
 }

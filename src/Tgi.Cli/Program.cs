@@ -4,5 +4,9 @@
 using Tgi.Cli;
 using Tgi.Cli.Infrastructure;
 
-// System.CommandLine turns Ctrl+C into the cancellation token every command receives.
-return await CliApp.InvokeAsync(args, CliContext.FromConsole()).ConfigureAwait(false);
+CliContext context = CliContext.FromConsole();
+
+// Ctrl+C stops the running chat answer, else ends the command (its token); once the command has been told to end,
+// a further Ctrl+C is left to the runtime, which ends the process.
+Console.CancelKeyPress += (_, e) => e.Cancel = context.Interrupts.Interrupt();
+return await CliApp.InvokeAsync(args, context).ConfigureAwait(false);

@@ -1,19 +1,39 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Tgi.Cli.Infrastructure;
+using Tgi.Sdk;
+
 namespace Tgi.Cli.Bench;
 
-/// <summary>Collects samples from concurrent streams; the counters can be read live for progress.</summary>
+/// <summary>
+/// Collects samples from concurrent streams; the counters can be read live for progress. Every server-derived text it
+/// keeps (error types, the last error's message) is redacted of the API key first, since reports print them.
+/// </summary>
 internal sealed class BenchRecorder
 {
+    /// <summary>The status key of failures that got no HTTP answer (refused, reset, timed out).</summary>
+    public const int NoStatus = 0;
+
     private readonly Lock _gate = new();
     private readonly List<RequestSample> _samples = [];
     private readonly SortedDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, int> _statuses = [];
+    private readonly SecretRedactor _redactor;
     private long _liveTokens;
     private int _succeeded;
     private int _failed;
+    private int _consecutiveTransportFailures;
+    private string? _lastError;
 
-    /// <summary>Gets the tokens received so far, in-flight streams included.</summary>
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="redactor">Removes the API key from error texts, or null when no key is used.</param>
+    public BenchRecorder(SecretRedactor? redactor = null)
+    {
+        _redactor = redactor ?? SecretRedactor.None;
+    }
+
+    /// <summary>Gets every token received so far, in-flight and cut-short streams included: the live and the final count.</summary>
     public long LiveTokens => Interlocked.Read(ref _liveTokens);
 
     /// <summary>Gets the requests that completed.</summary>
@@ -21,6 +41,21 @@ internal sealed class BenchRecorder
 
     /// <summary>Gets the requests that failed.</summary>
     public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>Gets the transport failures since the last request that reached the server.</summary>
+    public int ConsecutiveTransportFailures => Volatile.Read(ref _consecutiveTransportFailures);
+
+    /// <summary>Gets the last failure's formatted (and redacted) message, or null.</summary>
+    public string? LastError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastError;
+            }
+        }
+    }
 
     /// <summary>Counts one received token.</summary>
     public void TokenReceived() => Interlocked.Increment(ref _liveTokens);
@@ -32,22 +67,29 @@ internal sealed class BenchRecorder
         lock (_gate)
         {
             _samples.Add(sample);
+
+            // TGI: a stream that ends normally was answered 200.
+            _statuses[200] = _statuses.GetValueOrDefault(200) + 1;
+            _consecutiveTransportFailures = 0;
         }
 
         Interlocked.Increment(ref _succeeded);
     }
 
+    /// <summary>Records a failed request.</summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns>The transport failures in a row so far (0 when the server answered).</returns>
+    public int Failure(TgiException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string type = exception.ErrorType?.ToString() is { Length: > 0 } t ? t : $"http_{exception.Status}";
+        bool transport = exception.ErrorType == TgiErrorType.Transport && exception.Status == 0;
+        return Record(_redactor.Redact(type), exception.Status, _redactor.Redact(ErrorFormatter.Describe(exception)), transport);
+    }
+
     /// <summary>Records a failed request by its TGI error type.</summary>
     /// <param name="errorType">The error type.</param>
-    public void Failure(string errorType)
-    {
-        lock (_gate)
-        {
-            _errors[errorType] = _errors.GetValueOrDefault(errorType) + 1;
-        }
-
-        Interlocked.Increment(ref _failed);
-    }
+    public void Failure(string errorType) => Record(_redactor.Redact(errorType), NoStatus, null, transport: false);
 
     /// <summary>Copies the samples.</summary>
     /// <returns>The samples.</returns>
@@ -67,5 +109,35 @@ internal sealed class BenchRecorder
         {
             return new SortedDictionary<string, int>(_errors, StringComparer.Ordinal);
         }
+    }
+
+    /// <summary>Copies the HTTP status counts (successes as 200; failures with no answer are not counted).</summary>
+    /// <returns>The counts by status code.</returns>
+    public SortedDictionary<int, int> Statuses()
+    {
+        lock (_gate)
+        {
+            return new SortedDictionary<int, int>(_statuses);
+        }
+    }
+
+    private int Record(string type, int status, string? message, bool transport)
+    {
+        int consecutive;
+        lock (_gate)
+        {
+            _errors[type] = _errors.GetValueOrDefault(type) + 1;
+            if (status != NoStatus)
+            {
+                _statuses[status] = _statuses.GetValueOrDefault(status) + 1;
+            }
+
+            _consecutiveTransportFailures = transport ? _consecutiveTransportFailures + 1 : 0;
+            consecutive = _consecutiveTransportFailures;
+            _lastError = message ?? _lastError;
+        }
+
+        Interlocked.Increment(ref _failed);
+        return consecutive;
     }
 }

@@ -24,6 +24,7 @@ internal static class BenchReport
         table.AddTextRow("time to first token", Summary(result.TimeToFirstToken, p90: true));
         table.AddTextRow("inter-token latency", Summary(result.InterTokenLatency, p90: false));
         table.AddTextRow("request latency", Summary(result.Latency, p90: true));
+        table.AddTextRow("latency histogram", HistogramText(result.Latency));
         table.AddTextRow("tokens/s (overall)", $"{TextFormat.Number(result.TokensPerSecond)} ({TextFormat.Integer(result.Tokens)} tokens)");
         table.AddTextRow("tokens/s (per stream)", result.TokensPerSecondPerStream is { } perStream ? TextFormat.Number(perStream) : "-");
         if (result.Errors.Count == 0)
@@ -34,6 +35,16 @@ internal static class BenchReport
         foreach ((string type, int count) in result.Errors)
         {
             table.AddTextRow($"errors: {type}", TextFormat.Integer(count));
+        }
+
+        table.AddTextRow(
+            "status codes",
+            result.Statuses.Count == 0
+                ? "none (no answer)"
+                : string.Join(", ", result.Statuses.Select(static s => $"[{TextFormat.Integer(s.Key)}] {TextFormat.Integer(s.Value)}")));
+        if (result.StoppedEarly is { } reason)
+        {
+            table.AddTextRow("stopped early", reason);
         }
 
         console.Write(table);
@@ -82,6 +93,32 @@ internal static class BenchReport
         }
 
         writer.WriteEndObject();
+        writer.WriteStartObject("status_codes");
+        foreach ((int status, int count) in result.Statuses)
+        {
+            writer.WriteNumber(TextFormat.Integer(status), count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("latency_histogram_ms");
+        foreach ((double upper, int count) in Histogram.Of(result.Latency.Sorted))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("le", Round(upper));
+            writer.WriteNumber("count", count);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (result.StoppedEarly is { } reason)
+        {
+            writer.WriteString("stopped_early", reason);
+        }
+        else
+        {
+            writer.WriteNull("stopped_early");
+        }
+
         writer.WriteEndObject();
     }
 
@@ -90,13 +127,34 @@ internal static class BenchReport
     /// <returns>The name.</returns>
     public static string RouteName(BenchRoute route) => route == BenchRoute.Chat ? "chat" : "generate";
 
-    private static string Summary(LatencySummary summary, bool p90) => p90
-        ? $"p50 {TextFormat.Ms(summary.P50)}, p90 {TextFormat.Ms(summary.P90)}, p99 {TextFormat.Ms(summary.P99)}"
-        : $"p50 {TextFormat.Ms(summary.P50)}, p99 {TextFormat.Ms(summary.P99)}";
+    private static string Summary(LatencySummary summary, bool p90) => summary.Count == 0
+        ? "-"
+        : $"mean {TextFormat.Ms(summary.Mean)}, min {TextFormat.Ms(summary.Min)}, p50 {TextFormat.Ms(summary.P50)}, "
+            + (p90 ? $"p90 {TextFormat.Ms(summary.P90)}, " : string.Empty)
+            + $"p99 {TextFormat.Ms(summary.P99)}, max {TextFormat.Ms(summary.Max)}";
+
+    /// <summary>One line per bucket: its upper bound, its count and a bar, as <c>oha</c> shows it.</summary>
+    private static string HistogramText(LatencySummary latency)
+    {
+        IReadOnlyList<(double UpperMs, int Count)> buckets = Histogram.Of(latency.Sorted);
+        if (buckets.Count == 0)
+        {
+            return "-";
+        }
+
+        int most = buckets.Max(static b => b.Count);
+        int width = buckets.Max(static b => TextFormat.Ms(b.UpperMs).Length);
+        return string.Join(
+            Environment.NewLine,
+            buckets.Select(b => $"{TextFormat.Ms(b.UpperMs).PadLeft(width)} [{TextFormat.Integer(b.Count)}] {new string('#', most == 0 ? 0 : (int)Math.Ceiling(20.0 * b.Count / most))}"));
+    }
 
     private static void WriteSummary(Utf8JsonWriter writer, string name, LatencySummary summary, bool p90)
     {
         writer.WriteStartObject(name);
+        WriteOptional(writer, "mean", summary.Mean);
+        WriteOptional(writer, "min", summary.Min);
+        WriteOptional(writer, "max", summary.Max);
         WriteOptional(writer, "p50", summary.P50);
         if (p90)
         {
@@ -120,5 +178,6 @@ internal static class BenchReport
         }
     }
 
-    private static double Round(double value) => Math.Round(value, 3);
+    // Four decimals: inter-token gaps on loopback are fractions of a millisecond.
+    private static double Round(double value) => Math.Round(value, 4);
 }

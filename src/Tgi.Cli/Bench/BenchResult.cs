@@ -12,7 +12,8 @@ internal sealed class BenchResult
     /// <param name="elapsed">The wall time of the run.</param>
     /// <param name="recorder">The samples.</param>
     /// <param name="cancelled">Whether the run was cut short with Ctrl+C.</param>
-    public BenchResult(BenchSettings settings, Uri endpoint, TimeSpan elapsed, BenchRecorder recorder, bool cancelled)
+    /// <param name="stoppedEarly">Why the run stopped before its limit (the server is unreachable), or null.</param>
+    public BenchResult(BenchSettings settings, Uri endpoint, TimeSpan elapsed, BenchRecorder recorder, bool cancelled, string? stoppedEarly = null)
     {
         ArgumentNullException.ThrowIfNull(recorder);
         Settings = settings;
@@ -23,7 +24,11 @@ internal sealed class BenchResult
         Errors = recorder.Errors();
         Succeeded = samples.Count;
         Failed = Errors.Values.Sum();
-        Tokens = samples.Sum(static s => (long)s.Tokens);
+        Statuses = recorder.Statuses();
+        StoppedEarly = stoppedEarly;
+
+        // The same counter the live progress shows: streams cut at the deadline or failed mid-way count too.
+        Tokens = recorder.LiveTokens;
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
         RequestsPerSecond = Succeeded / seconds;
         TokensPerSecond = Tokens / seconds;
@@ -46,13 +51,19 @@ internal sealed class BenchResult
     /// <summary>Gets a value indicating whether Ctrl+C cut the run short.</summary>
     public bool Cancelled { get; }
 
+    /// <summary>Gets why the run stopped before its limit, or null when it did not.</summary>
+    public string? StoppedEarly { get; }
+
+    /// <summary>Gets the HTTP status counts (successes as 200; failures with no answer are not counted).</summary>
+    public SortedDictionary<int, int> Statuses { get; }
+
     /// <summary>Gets the completed requests.</summary>
     public int Succeeded { get; }
 
     /// <summary>Gets the failed requests.</summary>
     public int Failed { get; }
 
-    /// <summary>Gets the tokens of completed requests.</summary>
+    /// <summary>Gets every token received, from completed requests and from streams cut short.</summary>
     public long Tokens { get; }
 
     /// <summary>Gets completed requests per second.</summary>

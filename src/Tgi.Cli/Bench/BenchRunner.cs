@@ -14,6 +14,12 @@ namespace Tgi.Cli.Bench;
 /// </summary>
 internal static class BenchRunner
 {
+    /// <summary>
+    /// Transport failures in a row (no request reaching the server in between) after which the run stops: against a
+    /// dead server each attempt fails at once, and the workers would otherwise fire thousands of requests a second.
+    /// </summary>
+    public const int MaxConsecutiveTransportFailures = 5;
+
     /// <summary>Runs a benchmark.</summary>
     /// <param name="client">The client.</param>
     /// <param name="settings">The settings.</param>
@@ -35,29 +41,34 @@ internal static class BenchRunner
 
         int[] started = [0];
         long begin = Stopwatch.GetTimestamp();
-        var workers = new Task[settings.Concurrency];
+        var workers = new Task<bool>[settings.Concurrency];
         for (int i = 0; i < workers.Length; i++)
         {
-            workers[i] = WorkerAsync(client, settings, recorder, started, stop.Token);
+            workers[i] = WorkerAsync(client, settings, recorder, started, stop);
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        bool[] gaveUp = await Task.WhenAll(workers).ConfigureAwait(false);
+        string? stoppedEarly = gaveUp.Any(static g => g)
+            ? $"stopped after {MaxConsecutiveTransportFailures.ToString(System.Globalization.CultureInfo.InvariantCulture)} transport failures in a row; the last: {recorder.LastError}"
+            : null;
         TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
         if (settings.EffectiveDuration is { } limit && elapsed > limit)
         {
             elapsed = limit;
         }
 
-        return new BenchResult(settings, client.Endpoint, elapsed, recorder, cancellationToken.IsCancellationRequested);
+        return new BenchResult(settings, client.Endpoint, elapsed, recorder, cancellationToken.IsCancellationRequested, stoppedEarly);
     }
 
-    private static async Task WorkerAsync(TgiClient client, BenchSettings settings, BenchRecorder recorder, int[] started, CancellationToken stop)
+    /// <returns>True when this worker stopped the run because the server is unreachable.</returns>
+    private static async Task<bool> WorkerAsync(TgiClient client, BenchSettings settings, BenchRecorder recorder, int[] started, CancellationTokenSource stopSource)
     {
+        CancellationToken stop = stopSource.Token;
         while (!stop.IsCancellationRequested)
         {
             if (settings.Requests is { } budget && Interlocked.Increment(ref started[0]) > budget)
             {
-                return;
+                return false;
             }
 
             try
@@ -69,13 +80,19 @@ internal static class BenchRunner
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return;
+                return false;
             }
             catch (TgiException e)
             {
-                recorder.Failure(e.ErrorType?.ToString() is { Length: > 0 } type ? type : $"http_{e.Status}");
+                if (recorder.Failure(e) >= MaxConsecutiveTransportFailures && !stop.IsCancellationRequested)
+                {
+                    await stopSource.CancelAsync().ConfigureAwait(false);
+                    return true;
+                }
             }
         }
+
+        return false;
     }
 
     private static async Task<RequestSample> GenerateOnceAsync(TgiClient client, BenchSettings settings, BenchRecorder recorder, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@
 
 namespace Tgi.Cli.Bench;
 
-/// <summary>p50, p90 and p99 of a set of latency samples, in milliseconds (null when there were none).</summary>
+/// <summary>Mean, min, max, p50, p90 and p99 of a set of latency samples, in milliseconds (null when there were none).</summary>
 internal sealed class LatencySummary
 {
     /// <summary>Initializes a new instance from samples.</summary>
@@ -12,7 +12,11 @@ internal sealed class LatencySummary
     {
         ArgumentNullException.ThrowIfNull(samples);
         samples.Sort();
+        Sorted = samples;
         Count = samples.Count;
+        Mean = samples.Count == 0 ? null : samples.Average();
+        Min = samples.Count == 0 ? null : samples[0];
+        Max = samples.Count == 0 ? null : samples[^1];
         P50 = Percentiles.Of(samples, 50);
         P90 = Percentiles.Of(samples, 90);
         P99 = Percentiles.Of(samples, 99);
@@ -20,6 +24,18 @@ internal sealed class LatencySummary
 
     /// <summary>Gets the number of samples.</summary>
     public int Count { get; }
+
+    /// <summary>Gets the samples, sorted ascending.</summary>
+    public IReadOnlyList<double> Sorted { get; }
+
+    /// <summary>Gets the mean.</summary>
+    public double? Mean { get; }
+
+    /// <summary>Gets the smallest sample.</summary>
+    public double? Min { get; }
+
+    /// <summary>Gets the largest sample.</summary>
+    public double? Max { get; }
 
     /// <summary>Gets the median.</summary>
     public double? P50 { get; }

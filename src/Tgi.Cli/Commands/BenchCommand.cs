@@ -19,13 +19,13 @@ internal static class BenchCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        Option<int> concurrency = new("--concurrency", "-c") { Description = "Concurrent streams.", DefaultValueFactory = _ => 4 };
-        Option<string?> duration = new("--duration", "-d") { Description = "How long to run: 30, 30s, 500ms, 2m (default 10s unless --requests is given).", HelpName = "D" };
-        Option<int?> requests = new("--requests", "-r") { Description = "How many requests to send (with --duration: whichever ends first).", HelpName = "R" };
-        Option<int> maxNewTokens = new("--max-new-tokens", "-n") { Description = "max_new_tokens of each request.", DefaultValueFactory = _ => 64 };
+        Option<int> concurrency = ValueOptions.WholeNumber("--concurrency", "-c", "Concurrent streams (default 4).", defaultValue: 4, minimum: 1);
+        Option<TimeSpan?> duration = ValueOptions.Duration("--duration", "-d", "How long to run: 30, 30s, 500ms, 2m (default 10s unless --requests is given).");
+        Option<int?> requests = ValueOptions.WholeNumber("--requests", "-r", "How many requests to send (with --duration: whichever ends first).", minimum: 1);
+        Option<int> maxNewTokens = ValueOptions.WholeNumber("--max-new-tokens", "-n", "max_new_tokens of each request (default 64).", defaultValue: 64, minimum: 1);
         Option<string> prompt = new("--prompt") { Description = "The prompt.", DefaultValueFactory = _ => new BenchSettings().Prompt };
         Option<string> route = new("--route") { Description = "generate (/generate_stream) or chat (/v1/chat/completions).", DefaultValueFactory = _ => "generate" };
-        route.AcceptOnlyFromAmong("generate", "chat");
+        route.OneOf("generate", "chat");
         Option<string?> model = new("--model", "-m") { Description = "The chat model field for --route chat (TGI 2.1 and older require it).", HelpName = "NAME" };
         Option<string?> json = new("--json") { Description = "Also write the results as JSON to FILE ('-' for stdout; the table then goes to stderr).", HelpName = "FILE" };
 
@@ -36,26 +36,19 @@ internal static class BenchCommand
         CommandRunner.SetServerAction(
             command,
             context,
-            (parse, client, token) =>
+            (parse, client, redactor, token) =>
             {
-                string? durationText = parse.GetValue(duration);
-                TimeSpan? limit = null;
-                if (durationText is not null)
-                {
-                    limit = DurationParser.TryParse(durationText, out TimeSpan d) ? d : throw new UsageException($"--duration: '{durationText}' is not a duration (for example 30s, 500ms, 2m).");
-                }
-
                 var settings = new BenchSettings
                 {
                     Concurrency = parse.GetValue(concurrency),
-                    Duration = limit,
+                    Duration = parse.GetValue(duration),
                     Requests = parse.GetValue(requests),
                     MaxNewTokens = parse.GetValue(maxNewTokens),
                     Prompt = parse.GetValue(prompt) ?? new BenchSettings().Prompt,
                     Route = parse.GetValue(route) == "chat" ? BenchRoute.Chat : BenchRoute.Generate,
                     Model = parse.GetValue(model),
                 };
-                return RunAsync(client, settings, parse.GetValue(json), context, token);
+                return RunAsync(client, settings, parse.GetValue(json), context, redactor, token);
             });
         return command;
     }
@@ -65,10 +58,14 @@ internal static class BenchCommand
     /// <param name="settings">The settings.</param>
     /// <param name="jsonPath">The JSON file, '-' for stdout, or null.</param>
     /// <param name="context">The context.</param>
+    /// <param name="redactor">Removes the API key from every server-derived text of the report.</param>
     /// <param name="cancellationToken">Ctrl+C: the run stops and the partial results are printed.</param>
-    /// <returns>0 when at least one request succeeded; 1 when none did; 130 when cancelled.</returns>
-    public static async Task<int> RunAsync(TgiClient client, BenchSettings settings, string? jsonPath, CliContext context, CancellationToken cancellationToken)
+    /// <returns>0 when at least one request succeeded; 1 when none did or the server was unreachable; 130 when cancelled.</returns>
+    public static async Task<int> RunAsync(TgiClient client, BenchSettings settings, string? jsonPath, CliContext context, SecretRedactor redactor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
         if (settings.Concurrency < 1)
         {
             throw new UsageException("--concurrency must be at least 1.");
@@ -85,7 +82,7 @@ internal static class BenchCommand
         }
 
         await context.Error.WriteLineAsync(Describe(client, settings)).ConfigureAwait(false);
-        var recorder = new BenchRecorder();
+        var recorder = new BenchRecorder(redactor);
         BenchResult result;
         using (var progressStop = new CancellationTokenSource())
         {
@@ -116,9 +113,23 @@ internal static class BenchCommand
             return ExitCodes.Cancelled;
         }
 
+        if (result.StoppedEarly is { } reason)
+        {
+            await context.Error.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
+            return ExitCodes.ServerError;
+        }
+
+        if (result.Succeeded == 0 && result.Failed == 0)
+        {
+            // A duration too short for the server (or a loaded machine): nothing was measured, which is not a pass.
+            await context.Error.WriteLineAsync("error: no request finished before the run ended; try a longer --duration").ConfigureAwait(false);
+            return ExitCodes.ServerError;
+        }
+
         if (result.Succeeded == 0)
         {
-            await context.Error.WriteLineAsync($"error: every request failed ({string.Join(", ", result.Errors.Select(static e => $"{e.Key}: {TextFormat.Integer(e.Value)}"))})").ConfigureAwait(false);
+            string counts = string.Join(", ", result.Errors.Select(static e => $"{e.Key}: {TextFormat.Integer(e.Value)}"));
+            await context.Error.WriteLineAsync($"error: every request failed ({counts}); the last: {recorder.LastError ?? "-"}").ConfigureAwait(false);
             return ExitCodes.ServerError;
         }
 

@@ -23,15 +23,16 @@ internal static class ChatCommand
     {
         Argument<string?> message = new("message")
         {
-            Description = "The message (- reads it from stdin). Without one, an interactive loop starts (type /exit to quit, /reset to forget).",
+            Description = "The message (- reads it from stdin). Without one, an interactive loop starts (/help lists its commands; Ctrl+C stops an answer).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         Option<string?> system = new("--system", "-s") { Description = "The system prompt.", HelpName = "TEXT" };
         Option<string?> tools = new("--tools") { Description = "Tools the model may call: a JSON array of OpenAI-style tools in FILE. Tool calls are printed.", HelpName = "FILE" };
         Option<string?> toolChoice = new("--tool-choice") { Description = "auto (default), required, none, or a function name.", HelpName = "CHOICE" };
-        Option<int?> maxTokens = new("--max-tokens", "-n") { Description = "The most tokens to generate (TGI default: until EOS)." };
-        Option<float?> temperature = new("--temperature") { Description = "Sampling temperature (0 is greedy)." };
-        Option<ulong?> seed = new("--seed") { Description = "The random seed." };
+        // TGI: chat answers temperature 0 greedily, and its validation rejects a negative one and max_tokens 0.
+        Option<int?> maxTokens = ValueOptions.WholeNumber("--max-tokens", "-n", "The most tokens to generate, at least 1 (TGI default: until EOS).", minimum: 1);
+        Option<float?> temperature = ValueOptions.Number("--temperature", null, "Sampling temperature (0 is greedy).", static t => t >= 0, "0 or more");
+        Option<ulong?> seed = ValueOptions.Seed("--seed", "The random seed.");
         Option<string?> model = new("--model", "-m") { Description = "The model field (a LoRA adapter id; TGI 2.1 and older require it, any value works).", HelpName = "NAME" };
 
         Command command = new("chat", "Chat with the OpenAI-compatible API, streaming the answer.")
@@ -41,21 +42,23 @@ internal static class ChatCommand
         CommandRunner.SetServerAction(
             command,
             context,
-            async (parse, client, token) =>
+            async (parse, client, redactor, token) =>
             {
+                IReadOnlyList<ChatTool> toolList = parse.GetValue(tools) is { } path ? ToolFile.Read(path) : [];
+                ChatToolChoice? choice = ParseToolChoice(parse.GetValue(toolChoice), toolList);
                 var settings = new ChatSettings
                 {
                     Message = parse.GetValue(message) is { } text ? await InputText.ResolveAsync(text, context.In, token).ConfigureAwait(false) : null,
                     System = parse.GetValue(system),
-                    Tools = parse.GetValue(tools) is { } path ? ToolFile.Read(path) : [],
-                    ToolChoice = ParseToolChoice(parse.GetValue(toolChoice)),
+                    Tools = toolList,
+                    ToolChoice = choice,
                     MaxTokens = parse.GetValue(maxTokens),
                     Temperature = parse.GetValue(temperature),
                     Seed = parse.GetValue(seed),
                     Model = parse.GetValue(model),
                 };
                 return settings.Message is null
-                    ? await RunInteractiveAsync(client, settings, context.In, context.Out, context.Error, context.InputIsTerminal, token).ConfigureAwait(false)
+                    ? await RunInteractiveAsync(client, settings, new ChatSession(context, redactor), token).ConfigureAwait(false)
                     : await RunAsync(client, settings, context.Out, token).ConfigureAwait(false);
             });
         return command;
@@ -78,60 +81,90 @@ internal static class ChatCommand
     /// <summary>Runs the interactive loop until end of input or <c>/exit</c>, keeping the history.</summary>
     /// <param name="client">The client.</param>
     /// <param name="settings">The settings.</param>
-    /// <param name="input">Where messages come from.</param>
-    /// <param name="output">Where answers go.</param>
-    /// <param name="error">Where a failed turn's error goes; the loop goes on without that turn.</param>
-    /// <param name="showPrompt">Whether to show a prompt (the input is a terminal).</param>
-    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="session">Where input comes from and output goes, Ctrl+C, and the key's redactor.</param>
+    /// <param name="cancellationToken">Ends the session (Ctrl+C when no answer runs).</param>
     /// <returns>The exit code: 0, or 1 when the last turn failed.</returns>
-    public static async Task<int> RunInteractiveAsync(TgiClient client, ChatSettings settings, TextReader input, TextWriter output, TextWriter error, bool showPrompt, CancellationToken cancellationToken)
+    /// <exception cref="OperationCanceledException">The session was ended with Ctrl+C (the runner exits 130).</exception>
+    public static async Task<int> RunInteractiveAsync(TgiClient client, ChatSettings settings, ChatSession session, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(session);
         List<ChatMessage> messages = StartHistory(settings);
         ChatCompletionOptions options = settings.ToOptions();
-        if (showPrompt)
+        TextWriter output = session.Output;
+        if (session.ShowPrompt)
         {
-            await output.WriteLineAsync($"Chatting with {client.Endpoint}. /exit quits, /reset clears the history.").ConfigureAwait(false);
+            await output.WriteLineAsync($"Chatting with {client.Endpoint}. /help lists the commands, /exit quits.").ConfigureAwait(false);
         }
 
         int exitCode = ExitCodes.Ok;
         while (true)
         {
-            if (showPrompt)
+            if (session.ShowPrompt)
             {
                 await output.WriteAsync("> ").ConfigureAwait(false);
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            string? line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null || line.Trim() is "/exit" or "/quit")
+            string? line = await ReadLineAsync(session.Input, cancellationToken).ConfigureAwait(false);
+            if (line is null)
             {
+                // Ctrl+D: end on a new line, so the shell's prompt does not follow "> ".
+                if (session.ShowPrompt)
+                {
+                    await output.WriteLineAsync().ConfigureAwait(false);
+                }
+
                 return exitCode;
             }
 
-            if (line.Trim() == "/reset")
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0)
             {
-                messages = StartHistory(settings);
-                await output.WriteLineAsync("(history cleared)").ConfigureAwait(false);
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line))
+            if (trimmed.StartsWith('/'))
             {
-                continue;
+                switch (trimmed)
+                {
+                    case "/exit" or "/quit":
+                        return exitCode;
+                    case "/reset":
+                        messages = StartHistory(settings);
+                        await output.WriteLineAsync("(history cleared)").ConfigureAwait(false);
+                        continue;
+                    case "/help" or "/?":
+                        await output.WriteLineAsync(Help).ConfigureAwait(false);
+                        continue;
+                    default:
+                        // A mistyped command is not sent to the model.
+                        await session.Error.WriteLineAsync($"unknown command '{trimmed.Split(' ')[0]}': /help lists the commands.").ConfigureAwait(false);
+                        continue;
+                }
             }
 
             messages.Add(ChatMessage.CreateUser(line));
+            using Interrupts.AnswerScope answer = session.Interrupts.BeginAnswer(cancellationToken);
             try
             {
-                ChatTurn turn = await StreamAnswerAsync(client, messages, options, output, cancellationToken).ConfigureAwait(false);
+                ChatTurn turn = await StreamAnswerAsync(client, messages, options, output, answer.Token).ConfigureAwait(false);
                 messages.Add(turn.ToMessage());
                 exitCode = ExitCodes.Ok;
+            }
+            catch (OperationCanceledException) when (answer.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C stopped this answer (the SDK closed its stream, so TGI stops generating); the session goes on
+                // without the turn.
+                messages.RemoveAt(messages.Count - 1);
+                await output.WriteLineAsync().ConfigureAwait(false);
+                await session.Error.WriteLineAsync("(answer stopped; Ctrl+C at the prompt ends the session)").ConfigureAwait(false);
             }
             catch (TgiException e)
             {
                 // One failed turn (overload, validation) should not end the conversation: report it and forget the turn.
                 messages.RemoveAt(messages.Count - 1);
-                await error.WriteLineAsync(ErrorFormatter.Format(e)).ConfigureAwait(false);
+                await session.Error.WriteLineAsync(session.Redactor.Redact(ErrorFormatter.Format(e))).ConfigureAwait(false);
                 exitCode = ExitCodes.ServerError;
             }
         }
@@ -181,6 +214,34 @@ internal static class ChatCommand
         return new ChatTurn(completion.Content ?? string.Empty, completion.ToolCalls, completion.FinishReason);
     }
 
+    /// <summary>Gets the interactive loop's help.</summary>
+    public static string Help { get; } = string.Join(
+        Environment.NewLine,
+        "/help    show this help",
+        "/reset   forget the conversation (the system prompt stays)",
+        "/exit    quit (also /quit, or Ctrl+D)",
+        "Ctrl+C   stop the answer being written; at the prompt, end the session");
+
+    /// <summary>Parses <c>--tool-choice</c> and checks that a named function is one of the tools.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="tools">The tools from <c>--tools</c>.</param>
+    /// <returns>The choice, or null.</returns>
+    /// <exception cref="UsageException">The value names no tool (TGI would answer 422).</exception>
+    public static ChatToolChoice? ParseToolChoice(string? value, IReadOnlyList<ChatTool> tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        ChatToolChoice? choice = ParseToolChoice(value);
+        if (choice is { FunctionName: { } name } && !tools.Any(t => t.FunctionName == name))
+        {
+            string known = tools.Count == 0
+                ? "--tools gives none"
+                : "--tools gives " + string.Join(", ", tools.Select(static t => $"'{t.FunctionName}'"));
+            throw new UsageException($"--tool-choice must be auto, required, none or the name of a tool ({known}); got '{name}'.");
+        }
+
+        return choice;
+    }
+
     /// <summary>Parses <c>--tool-choice</c>.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The choice, or null.</returns>
@@ -192,6 +253,13 @@ internal static class ChatCommand
         "required" => ChatToolChoice.Required,
         { } name => ChatToolChoice.CreateFunction(name),
     };
+
+    /// <summary>
+    /// Reads a line so that Ctrl+C at the prompt is seen at once: the console's reader blocks its thread and ignores
+    /// the token, so the read runs on the pool and the wait is what is cancelled.
+    /// </summary>
+    private static Task<string?> ReadLineAsync(TextReader input, CancellationToken cancellationToken) =>
+        Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
     private static List<ChatMessage> StartHistory(ChatSettings settings) =>
         settings.System is { Length: > 0 } system ? [ChatMessage.CreateSystem(system)] : [];

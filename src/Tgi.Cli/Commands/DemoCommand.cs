@@ -32,11 +32,7 @@ internal static class DemoCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        Option<double> pace = new("--tokens-per-second")
-        {
-            Description = "How fast the emulator streams, so streaming is visible (0: as fast as possible).",
-            DefaultValueFactory = _ => 60,
-        };
+        Option<double> pace = ValueOptions.Decimal("--tokens-per-second", "How fast the emulator streams, so streaming is visible (default 60; 0: as fast as possible).", defaultValue: 60, static r => r >= 0, "0 or more");
         Command command = new("demo", "Run a streamed generate, a streamed chat, a tool call and a JSON-constrained answer against the embedded TGI emulator (no server or model needed).")
         {
             pace,

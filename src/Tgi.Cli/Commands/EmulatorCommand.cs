@@ -19,18 +19,19 @@ internal static class EmulatorCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        Option<int> port = new("--port", "-p") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        Option<int> port = ValueOptions.WholeNumber("--port", "-p", "The port on 127.0.0.1 (0 picks a free one; default 8080).", defaultValue: 8080, minimum: 0, maximum: 65535);
         Option<string> wireVersion = new("--wire-version") { Description = "The TGI wire format to speak: 2.0, 2.4 or 3.3.", DefaultValueFactory = _ => "3.3" };
-        wireVersion.AcceptOnlyFromAmong("2.0", "2.4", "3.3");
+        wireVersion.OneOf("2.0", "2.4", "3.3");
         Option<string?> apiKey = new("--api-key") { Description = "Require this bearer token on generation routes (TGI --api-key). Never printed.", HelpName = "KEY" };
         Option<string?> modelId = new("--model-id") { Description = "The model id the emulator reports.", HelpName = "ID" };
-        Option<int?> ttft = new("--time-to-first-token") { Description = "Fault: delay before the first token, in milliseconds.", HelpName = "MS" };
-        Option<double?> tokensPerSecond = new("--tokens-per-second") { Description = "Fault: generation pace after the first token." };
-        Option<int> overload = new("--overload") { Description = "Fault: the next N generation requests fail with 429 overloaded.", HelpName = "N" };
-        Option<int> fail = new("--fail") { Description = "Fault: the next N generation requests fail with 424 generation errors.", HelpName = "N" };
-        Option<int?> disconnect = new("--disconnect-after") { Description = "Fault: streams drop their connection after N tokens.", HelpName = "N" };
+        Option<int?> ttft = ValueOptions.WholeNumber("--time-to-first-token", null, "Fault: delay before the first token, in milliseconds.", minimum: 0);
+        ttft.HelpName = "MS";
+        Option<double?> tokensPerSecond = ValueOptions.Decimal("--tokens-per-second", "Fault: generation pace after the first token.", static r => r > 0, "greater than 0");
+        Option<int> overload = ValueOptions.WholeNumber("--overload", null, "Fault: the next N generation requests fail with 429 overloaded.", defaultValue: 0, minimum: 0);
+        Option<int> fail = ValueOptions.WholeNumber("--fail", null, "Fault: the next N generation requests fail with 424 generation errors.", defaultValue: 0, minimum: 0);
+        Option<int?> disconnect = ValueOptions.WholeNumber("--disconnect-after", null, "Fault: streams drop their connection after N tokens.", minimum: 0);
         Option<bool> unhealthy = new("--unhealthy") { Description = "Fault: /health answers 503." };
-        Option<int?> answerTokens = new("--answer-tokens") { Description = "Answer every request with N tokens (a steady load for bench) instead of the deterministic model.", HelpName = "N" };
+        Option<int?> answerTokens = ValueOptions.WholeNumber("--answer-tokens", null, "Answer every request with N tokens (a steady load for bench) instead of the deterministic model.", minimum: 1);
 
         Command command = new("emulator", "Run the TGI emulator (a fake TGI, not a real model) on 127.0.0.1 until Ctrl+C.")
         {

@@ -19,12 +19,14 @@ internal static class GenerateCommand
     public static Command Create(CliContext context)
     {
         Argument<string> prompt = new("prompt") { Description = "The prompt (- reads it from stdin)." };
-        Option<int?> maxNewTokens = new("--max-new-tokens", "-n") { Description = "The most tokens to generate (TGI default: until EOS)." };
-        Option<float?> temperature = new("--temperature") { Description = "Sampling temperature (> 0)." };
-        Option<float?> topP = new("--top-p") { Description = "Nucleus sampling, in (0, 1)." };
-        Option<int?> topK = new("--top-k") { Description = "Top-k sampling (> 0)." };
+        // TGI: validation rejects max_new_tokens 0, temperature <= 0, top_p outside (0, 1) and top_k <= 0 with a 422;
+        // the CLI refuses them before sending, naming the option.
+        Option<int?> maxNewTokens = ValueOptions.WholeNumber("--max-new-tokens", "-n", "The most tokens to generate, at least 1 (TGI default: until EOS).", minimum: 1);
+        Option<float?> temperature = ValueOptions.Number("--temperature", null, "Sampling temperature (> 0).", static t => t > 0, "greater than 0");
+        Option<float?> topP = ValueOptions.Number("--top-p", null, "Nucleus sampling, in (0, 1).", static p => p is > 0 and < 1, "greater than 0 and less than 1");
+        Option<int?> topK = ValueOptions.WholeNumber("--top-k", null, "Top-k sampling (> 0).", minimum: 1);
         Option<string[]> stop = new("--stop") { Description = "A stop sequence; repeat for more (TGI allows 4 by default)." };
-        Option<ulong?> seed = new("--seed") { Description = "The random seed." };
+        Option<ulong?> seed = ValueOptions.Seed("--seed", "The random seed.");
         Option<string?> regex = new("--regex") { Description = "Constrain the output to a regular expression.", HelpName = "PATTERN" };
         Option<string?> jsonSchema = new("--json-schema") { Description = "Constrain the output to the JSON Schema in FILE.", HelpName = "FILE" };
         Option<bool> details = new("--details") { Description = "Print the finish reason, token count and timings." };

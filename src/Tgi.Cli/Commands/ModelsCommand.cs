@@ -2,7 +2,6 @@
 // Licensed under the MIT License.
 
 using System.CommandLine;
-using Spectre.Console;
 using Tgi.Cli.Infrastructure;
 using Tgi.Cli.Output;
 using Tgi.Sdk;
@@ -18,29 +17,45 @@ internal static class ModelsCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        Command command = new("models", "List the served models (GET /v1/models).");
+        Option<string> output = ResultOutput.CreateOption();
+        Command command = new("models", "List the served models (GET /v1/models).") { output };
         CommandRunner.SetServerAction(
             command,
             context,
-            (parse, client, token) => RunAsync(client, Terminal.Create(context.Out, context.OutputIsTerminal), token));
+            (parse, client, token) => RunAsync(client, ResultOutput.For(parse.GetValue(output), context), token));
         return command;
     }
 
     /// <summary>Prints the models.</summary>
     /// <param name="client">The client.</param>
-    /// <param name="console">Where they go.</param>
+    /// <param name="output">Where they go, and how.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(TgiClient client, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TgiClient client, ResultOutput output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<TgiModelInfo> models = (await client.ListModelsAsync(cancellationToken).ConfigureAwait(false)).Value;
-        Table table = Terminal.KeyValueTable("id", "owned_by");
-        foreach (TgiModelInfo model in models)
+        if (output.Format == OutputFormat.Json)
         {
-            table.AddTextRow(model.Id, model.OwnedBy ?? "-");
+            await output.WriteJsonAsync(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (TgiModelInfo model in models)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", model.Id);
+                    writer.WriteString("owned_by", model.OwnedBy);
+                    writer.WriteNumber("created", model.CreatedUnixSeconds);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
-        console.Write(table);
+        await output.WriteRowsAsync(["id", "owned_by"], models.Select(static m => new[] { m.Id, m.OwnedBy ?? "-" })).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -2,7 +2,6 @@
 // Licensed under the MIT License.
 
 using System.CommandLine;
-using Spectre.Console;
 using Tgi.Cli.Infrastructure;
 using Tgi.Cli.Output;
 using Tgi.Sdk;
@@ -19,14 +18,15 @@ internal static class TokenizeCommand
     public static Command Create(CliContext context)
     {
         Argument<string> text = new("text") { Description = "The text to tokenize (- reads it from stdin)." };
-        Command command = new("tokenize", "Tokenize a text with the server's tokenizer (POST /tokenize).") { text };
+        Option<string> output = ResultOutput.CreateOption();
+        Command command = new("tokenize", "Tokenize a text with the server's tokenizer (POST /tokenize).") { text, output };
         CommandRunner.SetServerAction(
             command,
             context,
             async (parse, client, token) => await RunAsync(
                 client,
                 await InputText.ResolveAsync(parse.GetRequiredValue(text), context.In, token).ConfigureAwait(false),
-                Terminal.Create(context.Out, context.OutputIsTerminal),
+                ResultOutput.For(parse.GetValue(output), context),
                 token).ConfigureAwait(false));
         return command;
     }
@@ -34,25 +34,39 @@ internal static class TokenizeCommand
     /// <summary>Prints the tokens.</summary>
     /// <param name="client">The client.</param>
     /// <param name="text">The text.</param>
-    /// <param name="console">Where they go.</param>
+    /// <param name="output">Where they go, and how.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(TgiClient client, string text, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TgiClient client, string text, ResultOutput output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<TokenizedToken> tokens = (await client.TokenizeAsync(text, options: null, cancellationToken).ConfigureAwait(false)).Value;
-        Table table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("#");
-        table.AddColumn("id");
-        table.AddColumn("text");
-        table.AddColumn("bytes");
-        for (int i = 0; i < tokens.Count; i++)
+        if (output.Format == OutputFormat.Json)
         {
-            TokenizedToken t = tokens[i];
-            table.AddTextRow(TextFormat.Integer(i), TextFormat.Integer(t.Id), TextFormat.Visible(t.Text), $"{TextFormat.Integer(t.Start)}..{TextFormat.Integer(t.Stop)}");
+            // TGI's /tokenize shape: an array of {id, text, start, stop}.
+            await output.WriteJsonAsync(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (TokenizedToken t in tokens)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("id", t.Id);
+                    writer.WriteString("text", t.Text);
+                    writer.WriteNumber("start", t.Start);
+                    writer.WriteNumber("stop", t.Stop);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
-        console.Write(table);
-        console.WriteLine($"{TextFormat.Integer(tokens.Count)} tokens");
+        await output.WriteRowsAsync(
+            ["#", "id", "text", "bytes"],
+            tokens.Select(static (t, i) => new[] { TextFormat.Integer(i), TextFormat.Integer(t.Id), TextFormat.Visible(t.Text), $"{TextFormat.Integer(t.Start)}..{TextFormat.Integer(t.Stop)}" })).ConfigureAwait(false);
+        await output.Writer.WriteLineAsync($"{TextFormat.Integer(tokens.Count)} tokens").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -30,6 +30,9 @@ internal sealed class CliContext
     /// <summary>Gets a value indicating whether <see cref="In"/> is a terminal (the chat loop shows a prompt).</summary>
     public bool InputIsTerminal { get; init; }
 
+    /// <summary>Gets the Ctrl+C router: it cancels every command's token, or only the running chat answer.</summary>
+    public Interrupts Interrupts { get; init; } = new();
+
     /// <summary>Creates the context of the real process.</summary>
     /// <returns>The console context.</returns>
     public static CliContext FromConsole() => new()

@@ -13,11 +13,20 @@ internal static class ErrorFormatter
     /// <returns>One or two lines for stderr.</returns>
     public static string Format(TgiException exception)
     {
-        string type = exception.ErrorType?.ToString() is { Length: > 0 } t ? t : (exception.Status > 0 ? $"http_{exception.Status}" : "error");
-        string message = exception.ErrorMessage is { Length: > 0 } m ? m : exception.Message;
-        string line = $"error: {type}: {message}";
+        string line = $"error: {Describe(exception)}";
         string? hint = Hint(exception);
         return hint is null ? line : line + Environment.NewLine + "hint: " + hint;
+    }
+
+    /// <summary>Describes an error on one line as <c>&lt;error_type&gt;: &lt;message&gt;</c>.</summary>
+    /// <param name="exception">The error.</param>
+    /// <returns>The line.</returns>
+    public static string Describe(TgiException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string type = exception.ErrorType?.ToString() is { Length: > 0 } t ? t : (exception.Status > 0 ? $"http_{exception.Status}" : "error");
+        string message = exception.ErrorMessage is { Length: > 0 } m ? m : exception.Message;
+        return $"{type}: {message.ReplaceLineEndings(" ")}";
     }
 
     private static string? Hint(TgiException exception)

@@ -77,15 +77,110 @@ public class BenchCommandTests
     [Test]
     public async Task Bench_Duration_StopsAndReports()
     {
+        // Only that the run stops at its deadline and reports: how many requests a loaded machine finishes in 300 ms is
+        // not this test's business (zero is a valid outcome, reported as such).
         await using TgiEmulator tgi = await TgiEmulator.StartAsync(new TgiEmulatorOptions { Generator = TgiGenerator.Repeat(" t", 4) });
         tgi.Faults.TokensPerSecond = 200;
 
         CliRun run = await Tool.RunAsync(["bench", "--concurrency", "2", "--duration", "300ms", "--json", "-", "--url", tgi.BaseAddress.ToString()]);
 
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        int succeeded = json.RootElement.GetProperty("requests").GetProperty("succeeded").GetInt32();
+        await Assert.That(json.RootElement.GetProperty("cancelled").GetBoolean()).IsFalse();
+        await Assert.That(json.RootElement.GetProperty("requests").GetProperty("failed").GetInt32()).IsEqualTo(0);
+        await Assert.That(json.RootElement.GetProperty("duration_s").GetDouble()).IsLessThanOrEqualTo(0.3);
+        await Assert.That(run.Error).Contains("requests/s");
+        if (succeeded > 0)
+        {
+            await Assert.That(run.ExitCode).IsEqualTo(0);
+        }
+        else
+        {
+            await Assert.That(run.ExitCode).IsEqualTo(1);
+            await Assert.That(run.Error).Contains("no request finished before the run ended");
+        }
+    }
+
+    [Test]
+    public async Task Bench_StreamsStalled_StopsAtTheDeadlineWithNoRequestFinished()
+    {
+        // Streams that never end: the deadline closes them, and the report says nothing finished (exit 1).
+        await using TgiEmulator tgi = await TgiEmulator.StartAsync(new TgiEmulatorOptions { Generator = TgiGenerator.Repeat(" t", 100) });
+        tgi.Faults.StallAfterTokens = 1;
+
+        CliRun run = await Tool.RunAsync(["bench", "--concurrency", "2", "--duration", "1s", "--json", "-", "--url", tgi.BaseAddress.ToString()]);
+
+        await Assert.That(run.ExitCode).IsEqualTo(1);
+        await Assert.That(run.Error).Contains("no request finished before the run ended");
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        await Assert.That(json.RootElement.GetProperty("requests").GetProperty("succeeded").GetInt32()).IsEqualTo(0);
+        await Assert.That(json.RootElement.GetProperty("cancelled").GetBoolean()).IsFalse();
+    }
+
+    [Test]
+    public async Task Bench_DeadServer_StopsAfterAFewTransportFailuresInARow()
+    {
+        // Without the stop, 4 workers would fire all 10,000 requests at a closed port within moments.
+        CliRun run = await Tool.RunAsync(["bench", "--requests", "10000", "--concurrency", "4", "--json", "-", "--url", $"http://127.0.0.1:{Tool.ClosedPort()}"]);
+
+        await Assert.That(run.ExitCode).IsEqualTo(1);
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        int failed = json.RootElement.GetProperty("requests").GetProperty("failed").GetInt32();
+
+        // At most one more failure per other worker whose request was already under way.
+        await Assert.That(failed).IsBetween(5, 5 + 3);
+        await Assert.That(json.RootElement.GetProperty("errors").GetProperty("transport").GetInt32()).IsEqualTo(failed);
+        await Assert.That(json.RootElement.GetProperty("stopped_early").GetString()).Contains("5 transport failures in a row");
+        await Assert.That(run.Error).Contains("error: stopped after 5 transport failures in a row; the last: transport:");
+    }
+
+    [Test]
+    public async Task Bench_Report_HasMeanMinMaxHistogramAndStatusCounts()
+    {
+        await using TgiEmulator tgi = await TgiEmulator.StartAsync(new TgiEmulatorOptions { Generator = TgiGenerator.Repeat(" t", 4) });
+        tgi.Faults.OverloadNextRequests = 2;
+
+        CliRun run = await Tool.RunAsync(["bench", "--concurrency", "1", "--requests", "8", "--json", "-", "--url", tgi.BaseAddress.ToString()]);
+
         await Assert.That(run.ExitCode).IsEqualTo(0);
         using JsonDocument json = JsonDocument.Parse(run.Out);
-        await Assert.That(json.RootElement.GetProperty("requests").GetProperty("succeeded").GetInt32()).IsGreaterThan(0);
-        await Assert.That(json.RootElement.GetProperty("cancelled").GetBoolean()).IsFalse();
+        JsonElement root = json.RootElement;
+        foreach (string summary in (string[])["time_to_first_token_ms", "inter_token_latency_ms", "latency_ms"])
+        {
+            JsonElement s = root.GetProperty(summary);
+            double min = s.GetProperty("min").GetDouble();
+            double mean = s.GetProperty("mean").GetDouble();
+            double max = s.GetProperty("max").GetDouble();
+            await Assert.That(min).IsLessThanOrEqualTo(mean);
+            await Assert.That(mean).IsLessThanOrEqualTo(max);
+        }
+
+        JsonElement histogram = root.GetProperty("latency_histogram_ms");
+        await Assert.That(histogram.EnumerateArray().Sum(static b => b.GetProperty("count").GetInt32())).IsEqualTo(6);
+        await Assert.That(histogram[histogram.GetArrayLength() - 1].GetProperty("le").GetDouble()).IsEqualTo(root.GetProperty("latency_ms").GetProperty("max").GetDouble());
+        await Assert.That(root.GetProperty("status_codes").GetProperty("200").GetInt32()).IsEqualTo(6);
+        await Assert.That(root.GetProperty("status_codes").GetProperty("429").GetInt32()).IsEqualTo(2);
+        await Assert.That(run.Error).Contains("latency histogram");
+        await Assert.That(run.Error).Contains("[200] 6");
+        await Assert.That(run.Error).Contains("[429] 2");
+        await Assert.That(run.Error).Contains("mean ");
+        await Assert.That(run.Error).Contains("max ");
+    }
+
+    [Test]
+    public async Task Bench_EchoedKey_NeverReachesTheReport()
+    {
+        const string Key = "sk-bench-echo-77ab90";
+        await using var gateway = new KeyEchoServer();
+
+        CliRun run = await Tool.RunAsync(["bench", "--requests", "3", "--concurrency", "1", "--json", "-", "--api-key", Key, "--url", gateway.BaseAddress.ToString()]);
+
+        await Assert.That(run.ExitCode).IsEqualTo(1);
+        await Assert.That(gateway.Requests).IsEqualTo(3);
+        await Assert.That(run.All).DoesNotContain(Key);
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        await Assert.That(json.RootElement.GetProperty("errors").GetProperty("***").GetInt32()).IsEqualTo(3);
+        await Assert.That(run.Error).Contains("Bearer *** was refused");
     }
 
     [Test]

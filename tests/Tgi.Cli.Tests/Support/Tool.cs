@@ -16,14 +16,37 @@ internal static class Tool
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext
-        {
-            Out = output,
-            Error = error,
-            In = new StringReader(input ?? string.Empty),
-            GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out string? value) ? value : null,
-        };
+        CliContext context = Context(output, error, new StringReader(input ?? string.Empty), environment);
         int exitCode = await CliApp.InvokeAsync(args, context, cancellationToken);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with a given input reader, terminal flags and Ctrl+C router (the interactive chat tests).</summary>
+    public static async Task<CliRun> RunAsync(string[] args, TextReader input, Interrupts interrupts, bool terminal = false)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        CliContext context = new()
+        {
+            Out = TextWriter.Synchronized(output),
+            Error = TextWriter.Synchronized(error),
+            In = input,
+            GetEnvironmentVariable = static _ => null,
+            Interrupts = interrupts,
+            InputIsTerminal = terminal,
+            OutputIsTerminal = terminal,
+        };
+        int exitCode = await CliApp.InvokeAsync(args, context);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with stdout flagged as a terminal or not.</summary>
+    public static async Task<CliRun> RunAsync(string[] args, bool outputIsTerminal)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext { Out = output, Error = error, GetEnvironmentVariable = static _ => null, OutputIsTerminal = outputIsTerminal };
+        int exitCode = await CliApp.InvokeAsync(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
@@ -44,4 +67,29 @@ internal static class Tool
         File.WriteAllText(path, content);
         return path;
     }
+
+    /// <summary>Waits for a condition that the code under test makes true, with a bound far above any machine's speed.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(10, bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"gave up waiting for: {what}");
+            }
+        }
+    }
+
+    private static CliContext Context(TextWriter output, TextWriter error, TextReader input, IReadOnlyDictionary<string, string>? environment) => new()
+    {
+        Out = output,
+        Error = error,
+        In = input,
+        GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out string? value) ? value : null,
+    };
 }
