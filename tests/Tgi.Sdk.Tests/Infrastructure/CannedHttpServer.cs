@@ -18,6 +18,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly List<string> _requestHeads = [];
+    private int _pieceSeed;
 
     private CannedHttpServer(Func<string, byte[]> respond)
     {
@@ -29,6 +30,9 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Sets the seed of the random pieces the next answers are written in (0, the default: one write).</summary>
+    public int PieceSeed { set => Volatile.Write(ref _pieceSeed, value); }
 
     /// <summary>Gets the request lines and headers received so far.</summary>
     public IReadOnlyList<string> RequestHeads
@@ -111,7 +115,25 @@ internal sealed class CannedHttpServer : IAsyncDisposable
                 }
 
                 string path = head.Split(' ') is [_, string target, ..] ? target : "/";
-                await stream.WriteAsync(_respond(path), _stop.Token);
+                byte[] response = _respond(path);
+                int pieceSeed = Volatile.Read(ref _pieceSeed);
+                if (pieceSeed == 0)
+                {
+                    await stream.WriteAsync(response, _stop.Token);
+                }
+                else
+                {
+                    // Random pieces, each flushed, so the client reads the answer cut at arbitrary offsets.
+                    Random random = new(pieceSeed);
+                    for (int at = 0; at < response.Length;)
+                    {
+                        int n = Math.Min(random.Next(1, 512), response.Length - at);
+                        await stream.WriteAsync(response.AsMemory(at, n), _stop.Token);
+                        await stream.FlushAsync(_stop.Token);
+                        at += n;
+                    }
+                }
+
                 await stream.FlushAsync(_stop.Token);
                 socket.Shutdown(SocketShutdown.Both);
             }
