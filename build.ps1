@@ -10,11 +10,15 @@
   dotnet pwsh -NoProfile -File ./build.ps1 -Target Build,Test
 
 .PARAMETER Target
-  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, All (comma-separated).
+  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz, All (comma-separated).
 .PARAMETER Quick
   Bench: run every benchmark once, as a smoke test.
 .PARAMETER Upstream
   SpecDiff: the upstream TGI OpenAPI document to compare openapi/tgi.json with.
+.PARAMETER FuzzSeconds
+  Fuzz: the whole fuzz budget in seconds (default 900; the test suite runs 60).
+.PARAMETER FuzzSeed
+  Fuzz: replay a run from the seed a failure printed.
 .PARAMETER Configuration
   Build configuration for Build, Test and Pack (default Release).
 #>
@@ -24,6 +28,8 @@ param(
     [string] $Upstream = '',
     [string] $Configuration = 'Release',
     [string] $BenchFilter = '*',
+    [int] $FuzzSeconds = 900,
+    [string] $FuzzSeed = '',
     [switch] $Quick
 )
 
@@ -123,6 +129,24 @@ function Invoke-Aot {
     Write-Step ("Aot: binary {0:N2} MB; running it against the emulator on loopback" -f ($size / 1MB))
     & $binary
     if ($LASTEXITCODE -ne 0) { throw "The native AOT smoke app failed (exit $LASTEXITCODE)." }
+}
+
+function Invoke-Fuzz {
+    # The parser fuzz tests (tests/Tgi.Sdk.Tests/Fuzz) with a longer budget than the one the test suite runs.
+    Write-Step "Fuzz: every route's parser for $FuzzSeconds s in all"
+    $report = Join-Path $Root 'artifacts/fuzz-report.txt'
+    New-Item -ItemType Directory -Force -Path (Split-Path $report) | Out-Null
+    Remove-Item -ErrorAction Ignore $report
+    $env:TGI_FUZZ_SECONDS = "$FuzzSeconds"
+    $env:TGI_FUZZ_REPORT = $report
+    if ($FuzzSeed) { $env:TGI_FUZZ_SEED = $FuzzSeed }
+    try {
+        dotnet test --project (Join-Path $Root 'tests/Tgi.Sdk.Tests/Tgi.Sdk.Tests.csproj') -c $Configuration -- --treenode-filter '/*/Tgi.Sdk.Tests.Fuzz/*/*' --timeout "$([Math]::Max(600, 3 * $FuzzSeconds))s"
+    }
+    finally {
+        Remove-Item Env:TGI_FUZZ_SECONDS, Env:TGI_FUZZ_REPORT, Env:TGI_FUZZ_SEED -ErrorAction Ignore
+    }
+    Get-Content $report | Out-Host
 }
 
 function Invoke-Bench {
@@ -326,6 +350,7 @@ foreach ($t in $targets) {
         'Pack' { Invoke-Pack }
         'Snippets' { Invoke-Snippets }
         'Cli' { Invoke-CliGate }
-        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets or All." }
+        'Fuzz' { Invoke-Fuzz }
+        default { throw \"Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz or All.\" }
     }
 }

@@ -79,7 +79,8 @@ public partial class TgiClient
         // The generated builder gives the route; the body is Prometheus text, which the facade parses into samples.
         using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Metrics, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
         TgiRawResponse raw = TgiRawResponse.From(response);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // TGI: Prometheus text is UTF-8 (text/plain; version=0.0.4); a charset .NET does not know must not throw.
+        string text = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         IReadOnlyList<TgiMetric> metrics = [];
         try
         {
@@ -87,7 +88,7 @@ public partial class TgiClient
         }
         catch (FormatException e)
         {
-            ThrowHelper.ThrowMalformedResponse(raw.Status, text, e);
+            ThrowHelper.ThrowMalformedResponse(raw.Status, Redactor.Redact(text), e);
         }
 
         return new TgiResult<IReadOnlyList<TgiMetric>>(metrics, raw);

@@ -221,7 +221,7 @@ public partial class TgiClient
             {
                 byte[] errorBody = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
                 int length = Math.Min(errorBody.Length, TgiErrors.MaxErrorBodyBytes);
-                throw TgiErrors.FromResponse(status, errorBody.AsSpan(0, length));
+                throw Redactor.Redact(TgiErrors.FromResponse(status, errorBody.AsSpan(0, length)));
             }
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -277,7 +277,7 @@ public partial class TgiClient
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
-            ThrowHelper.ThrowMalformedResponse(raw.Status, System.Text.Encoding.UTF8.GetString(bytes), e);
+            ThrowHelper.ThrowMalformedResponse(raw.Status, Redactor.Redact(System.Text.Encoding.UTF8.GetString(bytes)), e);
         }
 
         return new TgiResult<T>(value, raw);
@@ -334,7 +334,8 @@ public partial class TgiClient
             _options.MaxEventSize,
             _options.StreamIdleTimeout,
             cancellationToken,
-            telemetry);
+            telemetry,
+            Redactor);
 
     /// <summary>How a stream is reported to OpenTelemetry: null (and no allocation) when nobody listens.</summary>
     internal StreamTelemetry<T>? StreamTelemetry<T, TOptions>(

@@ -17,6 +17,9 @@ namespace Tgi.Sdk;
 /// </remarks>
 public sealed class TgiRawResponse
 {
+    // Below long.MaxValue with room for the double's rounding, so the cast to ticks cannot overflow.
+    private const double MaxTicks = 9.2e18;
+
     private readonly Dictionary<string, string> _headers;
 
     /// <summary>Initializes a new instance (for tests and mocks).</summary>
@@ -56,7 +59,7 @@ public sealed class TgiRawResponse
     public TimeSpan? TimePerToken => Milliseconds("x-time-per-token");
 
     /// <summary>Gets the compute time (<c>x-compute-time</c>, seconds).</summary>
-    public TimeSpan? ComputeTime => Number("x-compute-time") is { } s ? TimeSpan.FromSeconds(s) : null;
+    public TimeSpan? ComputeTime => Duration("x-compute-time", TimeSpan.TicksPerSecond);
 
     /// <summary>Gets the number of prompt tokens (<c>x-prompt-tokens</c>).</summary>
     public int? PromptTokens => Integer("x-prompt-tokens");
@@ -93,7 +96,11 @@ public sealed class TgiRawResponse
         }
     }
 
-    private TimeSpan? Milliseconds(string name) => Number(name) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
+    private TimeSpan? Milliseconds(string name) => Duration(name, TimeSpan.TicksPerMillisecond);
+
+    // A value no TimeSpan holds (1e308, Infinity, NaN) is as unusable as an unreadable one: null, never an exception.
+    private TimeSpan? Duration(string name, long ticksPerUnit) =>
+        Number(name) is { } units && Math.Abs(units * ticksPerUnit) < MaxTicks ? TimeSpan.FromTicks((long)(units * ticksPerUnit)) : null;
 
     private double? Number(string name) =>
         _headers.TryGetValue(name, out string? text)

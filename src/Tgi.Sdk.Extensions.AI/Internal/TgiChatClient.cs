@@ -71,6 +71,10 @@ internal sealed class TgiChatClient : IChatClient
         // The TgiClient belongs to the caller.
     }
 
+    /// <summary>The chunk's time; none when the server sent none (0) or a value no <see cref="DateTimeOffset"/> can hold.</summary>
+    private static DateTimeOffset? CreatedAt(long unixSeconds) =>
+        unixSeconds > 0 && unixSeconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds) : null;
+
     /// <summary>The raw prompt for <c>/generate</c> when generate-only options are set; throws when the conversation cannot be one.</summary>
     private static string? GeneratePrompt(IReadOnlyList<MeAi.ChatMessage> messages, ChatOptions? options)
     {
@@ -136,7 +140,7 @@ internal sealed class TgiChatClient : IChatClient
                 {
                     ResponseId = responseId,
                     ModelId = update.Model,
-                    CreatedAt = update.CreatedUnixSeconds > 0 ? DateTimeOffset.FromUnixTimeSeconds(update.CreatedUnixSeconds) : null,
+                    CreatedAt = CreatedAt(update.CreatedUnixSeconds),
                     FinishReason = toolCalls is null ? TgiResponseMapper.MapFinishReason(update.FinishReason, hasToolCalls: false) : null,
                     RawRepresentation = update,
                 };

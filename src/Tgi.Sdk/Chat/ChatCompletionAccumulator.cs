@@ -117,7 +117,7 @@ public sealed class ChatCompletionAccumulator
         return new ChatCompletion(
             _id ?? string.Empty,
             _model ?? string.Empty,
-            DateTimeOffset.FromUnixTimeSeconds(_created),
+            UnixTime.FromSeconds(_created),
             _systemFingerprint,
             _role ?? ChatRole.Assistant,
             content,

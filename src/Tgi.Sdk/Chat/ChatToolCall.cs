@@ -38,11 +38,22 @@ public sealed class ChatToolCall
 
     /// <summary>Parses <see cref="ArgumentsJson"/>.</summary>
     /// <returns>The arguments as a JSON element.</returns>
-    /// <exception cref="JsonException">The arguments are not valid JSON (for example cut by <c>max_tokens</c>).</exception>
+    /// <exception cref="TgiException">
+    /// The arguments are not valid JSON (for example cut off by <c>max_tokens</c>), the same rule as
+    /// <see cref="GetArguments{T}(JsonTypeInfo{T})"/>: <see cref="TgiException.ErrorType"/> is
+    /// <see cref="TgiErrorType.InvalidOutput"/> and <see cref="TgiException.RawResponseBody"/> holds the raw arguments text.
+    /// </exception>
     public JsonElement ParseArguments()
     {
-        using JsonDocument document = JsonDocument.Parse(ArgumentsJson);
-        return document.RootElement.Clone();
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(ArgumentsJson);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw StructuredOutput.Invalid($"The arguments of the call to '{FunctionName}'", typeInfo: null, "are not valid JSON: " + e.Message, ArgumentsJson, finishReason: null, e);
+        }
     }
 
     /// <summary>

@@ -102,7 +102,7 @@ internal static class ChatWire
         return new ChatCompletion(
             m.Id ?? string.Empty,
             m.Model ?? string.Empty,
-            DateTimeOffset.FromUnixTimeSeconds(m.Created ?? 0),
+            UnixTime.FromSeconds(m.Created ?? 0),
             m.SystemFingerprint,
             role,
             content,

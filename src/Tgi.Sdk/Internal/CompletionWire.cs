@@ -48,7 +48,7 @@ internal static class CompletionWire
         return new Completion(
             m.Id ?? string.Empty,
             m.Model ?? string.Empty,
-            DateTimeOffset.FromUnixTimeSeconds(m.Created ?? 0),
+            UnixTime.FromSeconds(m.Created ?? 0),
             m.SystemFingerprint,
             choices,
             ChatWire.ReadUsage(m.Usage));

@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Tgi.Sdk.Introspection;
 using Models = Tgi.Generated.Models;
 
@@ -18,7 +19,7 @@ internal static class IntrospectionWire
 
         // TGI ≤2.0.x named it max_input_length (API.md §8); the generated model keeps it in AdditionalData.
         int maxInput = info.MaxInputTokens
-            ?? (info.AdditionalData.TryGetValue("max_input_length", out object? legacy) ? Convert.ToInt32(legacy, CultureInfo.InvariantCulture) : 0);
+            ?? (info.AdditionalData.TryGetValue("max_input_length", out object? legacy) ? ToCount(legacy) : 0);
         return new TgiInfo(
             info.ModelId ?? string.Empty,
             info.ModelSha,
@@ -125,6 +126,29 @@ internal static class IntrospectionWire
         }
 
         return metrics;
+    }
+
+    /// <summary>
+    /// Reads a count Kiota kept untyped: a number is clamped to 0..<see cref="int.MaxValue"/> (a server may well allow
+    /// more than an int counts); anything else (an object, an array, text) reads as 0, as a missing value does.
+    /// </summary>
+    private static int ToCount(object? value)
+    {
+        double? number = value switch
+        {
+            int i => i,
+            long l => l,
+            double d => d,
+            float f => f,
+            decimal m => (double)m,
+            UntypedInteger u => u.GetValue(),
+            UntypedLong u => u.GetValue(),
+            UntypedDouble u => u.GetValue(),
+            UntypedFloat u => u.GetValue(),
+            UntypedDecimal u => (double)u.GetValue(),
+            _ => null,
+        };
+        return number is not { } n || double.IsNaN(n) ? 0 : (int)Math.Clamp(Math.Truncate(n), 0, int.MaxValue);
     }
 
     private static TgiModelInfo ToModel(Models.ModelInfo m) => new(m.Id ?? string.Empty, m.OwnedBy, m.Created ?? 0);

@@ -201,9 +201,10 @@ internal static class JsonReading
         message = null;
         status = null;
         type = null;
+        // The error's words are read leniently (TgiErrors.TextOf): a bad string must not hide the server's error.
         if (reader.TokenType == JsonTokenType.String)
         {
-            message = reader.GetString();
+            message = TgiErrors.TextOf(ref reader);
             return;
         }
 
@@ -218,17 +219,17 @@ internal static class JsonReading
             if (reader.ValueTextEquals("message"u8))
             {
                 MoveToValue(ref reader);
-                message = ReadNullableString(ref reader);
+                message = reader.TokenType == JsonTokenType.String ? TgiErrors.TextOf(ref reader) : ReadNullableString(ref reader);
             }
             else if (reader.ValueTextEquals("http_status_code"u8))
             {
                 MoveToValue(ref reader);
-                status = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : null;
+                status = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int code) ? code : null;
             }
             else if (reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("error_type"u8))
             {
                 MoveToValue(ref reader);
-                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                type = reader.TokenType == JsonTokenType.String ? TgiErrors.TextOf(ref reader) : null;
                 if (type is null)
                 {
                     reader.Skip();

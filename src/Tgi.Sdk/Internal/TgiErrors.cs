@@ -35,6 +35,8 @@ internal static class TgiErrors
             {
                 // TGI: not JSON after all; fall back to the text (API.md §2.2).
                 message = null;
+                wireType = null;
+                innerStatus = null;
             }
         }
 
@@ -89,22 +91,22 @@ internal static class TgiErrors
 
         if (error.ValueKind == JsonValueKind.String)
         {
-            message = error.GetString();
+            message = TextOf(error);
             if (root.TryGetProperty("error_type", out JsonElement et) && et.ValueKind == JsonValueKind.String)
             {
-                type = et.GetString();
+                type = TextOf(et);
             }
         }
         else if (error.ValueKind == JsonValueKind.Object)
         {
             if (error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
             {
-                message = m.GetString();
+                message = TextOf(m);
             }
 
             if (error.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String)
             {
-                type = t.GetString();
+                type = TextOf(t);
             }
 
             if (error.TryGetProperty("http_status_code", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int code))
@@ -113,6 +115,40 @@ internal static class TgiErrors
             }
         }
     }
+
+    /// <summary>
+    /// A string's text; one .NET cannot hold (invalid UTF-8, or a lone surrogate escape) is read as its JSON text
+    /// between the quotes, escapes kept and bad bytes replaced, so the server's words still reach the caller.
+    /// </summary>
+    private static string TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Lenient(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));
+        }
+    }
+
+    /// <summary>A reader's string value, read as <see cref="TextOf(JsonElement)"/> reads one.</summary>
+    /// <param name="reader">A reader on a string.</param>
+    /// <returns>The text.</returns>
+    internal static string TextOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        }
+    }
+
+    private static string Lenient(ReadOnlySpan<byte> rawJsonString) =>
+        Encoding.UTF8.GetString(rawJsonString.Length >= 2 && rawJsonString[0] == (byte)'"' ? rawJsonString[1..^1] : rawJsonString);
 
     /// <summary>Picks the error type: TGI's own word first, then one inferred from the message or status.</summary>
     internal static TgiErrorType? ResolveType(string? wireType, string? message, int status)

@@ -106,9 +106,9 @@ internal static class ToolCallResolver
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // Arguments that are not JSON are replayed by name only.
+                // Arguments that are not JSON (or hold a lone surrogate escape) are replayed by name only.
             }
 
             writer.WriteEndObject();
@@ -120,6 +120,21 @@ internal static class ToolCallResolver
 
     /// <summary>Reads <c>{"function": {"_name", …}}</c> (or a bare <c>{"_name", …}</c>), ignoring text after it (the EOS).</summary>
     private static bool TryReadGrammarOutput(string text, out string? name, out string? arguments)
+    {
+        try
+        {
+            return TryReadGrammarOutputCore(text, out name, out arguments);
+        }
+        catch (InvalidOperationException)
+        {
+            // A "_name" (or an argument) with a lone surrogate escape: not readable grammar output; the raw text stays.
+            name = null;
+            arguments = null;
+            return false;
+        }
+    }
+
+    private static bool TryReadGrammarOutputCore(string text, out string? name, out string? arguments)
     {
         name = null;
         arguments = null;
@@ -209,8 +224,9 @@ internal static class ToolCallResolver
                 ? value.GetString()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string with a lone surrogate escape, which .NET strings cannot hold as UTF-8 text.
             return null;
         }
     }

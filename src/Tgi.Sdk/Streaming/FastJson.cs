@@ -117,6 +117,121 @@ internal static class FastJson
     }
 
     /// <summary>
+    /// Consumes a JSON integer that fits an <see cref="int"/>: an optional minus, then 0 or digits with no leading zero.
+    /// A sign, a leading zero, a fraction or an exponent is refused, as <see cref="Utf8JsonReader.GetInt32"/> refuses
+    /// it (<see cref="System.Buffers.Text.Utf8Parser"/> alone accepts <c>+5</c> and <c>007</c>).
+    /// </summary>
+    /// <param name="d">The remaining bytes.</param>
+    /// <param name="value">The number.</param>
+    /// <returns>Whether an integer in that form was there; the caller's next literal refuses a fraction or exponent.</returns>
+    public static bool TryParseInt32(ref ReadOnlySpan<byte> d, out int value)
+    {
+        value = 0;
+        int i = d.Length > 0 && d[0] == (byte)'-' ? 1 : 0;
+        int first = i;
+        long magnitude = 0;
+        while (i < d.Length && (uint)(d[i] - '0') <= 9)
+        {
+            magnitude = (magnitude * 10) + (d[i] - '0');
+            i++;
+            if (i - first > 10)
+            {
+                return false;
+            }
+        }
+
+        int digits = i - first;
+        if (digits == 0 || (digits > 1 && d[first] == (byte)'0'))
+        {
+            return false;
+        }
+
+        long signed = first == 1 ? -magnitude : magnitude;
+        if (signed is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int)signed;
+        d = d[i..];
+        return true;
+    }
+
+    /// <summary>
+    /// Consumes a JSON number as a finite <see cref="float"/>, accepting exactly the JSON number grammar
+    /// (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>) and giving the value <see cref="Utf8JsonReader.GetSingle"/>
+    /// gives. <c>NaN</c>, <c>Infinity</c>, <c>+5</c>, <c>.5</c>, <c>007</c> and a number beyond float's range are
+    /// refused, as the reader refuses them.
+    /// </summary>
+    /// <param name="d">The remaining bytes.</param>
+    /// <param name="value">The number.</param>
+    /// <returns>Whether such a number was there.</returns>
+    public static bool TryParseSingle(ref ReadOnlySpan<byte> d, out float value)
+    {
+        value = 0;
+        int i = d.Length > 0 && d[0] == (byte)'-' ? 1 : 0;
+        int intStart = i;
+        while (i < d.Length && (uint)(d[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        if (i == intStart || (i - intStart > 1 && d[intStart] == (byte)'0'))
+        {
+            return false;
+        }
+
+        if (i < d.Length && d[i] == (byte)'.')
+        {
+            int fractionStart = ++i;
+            while (i < d.Length && (uint)(d[i] - '0') <= 9)
+            {
+                i++;
+            }
+
+            if (i == fractionStart)
+            {
+                return false;
+            }
+        }
+
+        bool exponent = false;
+        if (i < d.Length && (d[i] | 0x20) == (byte)'e')
+        {
+            exponent = true;
+            i++;
+            if (i < d.Length && (d[i] == (byte)'+' || d[i] == (byte)'-'))
+            {
+                i++;
+            }
+
+            int exponentStart = i;
+            while (i < d.Length && (uint)(d[i] - '0') <= 9)
+            {
+                i++;
+            }
+
+            if (i == exponentStart)
+            {
+                return false;
+            }
+        }
+
+        // The reader parses with the same parser and format ('e' when there is an exponent), and refuses a result
+        // that is not finite.
+        if (!System.Buffers.Text.Utf8Parser.TryParse(d[..i], out float parsed, out int consumed, exponent ? 'e' : default)
+            || consumed != i
+            || !float.IsFinite(parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        d = d[i..];
+        return true;
+    }
+
+    /// <summary>
     /// Copies a JSON string's text into the arena, unescaped, exactly as <see cref="Utf8Arena.Add(ref Utf8JsonReader)"/>
     /// would from a reader on the same string.
     /// </summary>

@@ -1,14 +1,13 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Buffers.Text;
-
 namespace Tgi.Sdk.Streaming;
 
 /// <summary>
 /// The fast path for the most common <c>/generate_stream</c> event: a plain token event in TGI's exact serde layout,
 /// matched byte by byte with no JSON tokenizer. Anything else (the last event, top tokens, errors, another key
-/// order or number format) falls back to the <see cref="System.Text.Json.Utf8JsonReader"/> path.
+/// order or number format) falls back to the <see cref="System.Text.Json.Utf8JsonReader"/> path. Numbers are read by
+/// JSON's grammar, not <see cref="System.Buffers.Text.Utf8Parser"/>'s looser one, so both paths give the same answer.
 /// </summary>
 /// <remarks>
 /// TGI: serde writes <c>{"index":N,"token":{"id":N,"text":"…","logprob":F|null,"special":B},"generated_text":null,"details":null}</c>
@@ -45,18 +44,16 @@ internal ref struct FastTokenEvent
     {
         e = default;
         ReadOnlySpan<byte> d = data;
-        if (!FastJson.Skip(ref d, "{\"index\":"u8) || !Utf8Parser.TryParse(d, out e.Index, out int consumed))
+        if (!FastJson.Skip(ref d, "{\"index\":"u8) || !FastJson.TryParseInt32(ref d, out e.Index))
         {
             return false;
         }
 
-        d = d[consumed..];
-        if (!FastJson.Skip(ref d, ",\"token\":{\"id\":"u8) || !Utf8Parser.TryParse(d, out e.Id, out consumed))
+        if (!FastJson.Skip(ref d, ",\"token\":{\"id\":"u8) || !FastJson.TryParseInt32(ref d, out e.Id))
         {
             return false;
         }
 
-        d = d[consumed..];
         if (!FastJson.Skip(ref d, ",\"text\":"u8) || !FastJson.TryScanString(ref d, out e.QuotedText, out e.TextEscaped))
         {
             return false;
@@ -74,13 +71,12 @@ internal ref struct FastTokenEvent
         }
         else
         {
-            if (!Utf8Parser.TryParse(d, out float logprob, out consumed))
+            if (!FastJson.TryParseSingle(ref d, out float logprob))
             {
                 return false;
             }
 
             e.Logprob = logprob;
-            d = d[consumed..];
         }
 
         if (!FastJson.Skip(ref d, ",\"special\":"u8))

@@ -15,6 +15,19 @@ internal sealed class GenerateStreamHandler : GenerateStreamHandlerBase<Generate
 {
     private readonly Utf8Arena _arena = new();
 
+    /// <summary>Initializes a new instance.</summary>
+    public GenerateStreamHandler()
+        : this(fastPath: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance, optionally without the byte-level fast path (to compare the two in tests).</summary>
+    /// <param name="fastPath">Whether plain token events in TGI's exact layout skip the JSON reader.</param>
+    internal GenerateStreamHandler(bool fastPath)
+        : base(fastPath)
+    {
+    }
+
     /// <inheritdoc/>
     protected override void ReadToken(ref Utf8JsonReader reader, ref Event e)
     {

@@ -17,7 +17,12 @@ namespace Tgi.Sdk.Streaming;
 /// </remarks>
 internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
 {
+    private readonly bool _fastPath;
     private bool _final;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="fastPath">Whether plain token events in TGI's exact layout skip the JSON reader (off only to compare the two in tests).</param>
+    protected GenerateStreamHandlerBase(bool fastPath) => _fastPath = fastPath;
 
     /// <inheritdoc/>
     public override bool IsComplete => _final;
@@ -43,7 +48,7 @@ internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
         }
 
         BeginEvent();
-        if (FastTokenEvent.TryParse(data, out FastTokenEvent fast) && TryCreateFromFast(ref fast, out item))
+        if (_fastPath && FastTokenEvent.TryParse(data, out FastTokenEvent fast) && TryCreateFromFast(ref fast, out item))
         {
             return StreamEventResult.Item;
         }

@@ -18,6 +18,19 @@ internal sealed class GenerateStreamRawHandler : GenerateStreamHandlerBase<Gener
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(256);
     private int _scratchUsed;
 
+    /// <summary>Initializes a new instance.</summary>
+    public GenerateStreamRawHandler()
+        : this(fastPath: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance, optionally without the byte-level fast path (to compare the two in tests).</summary>
+    /// <param name="fastPath">Whether plain token events in TGI's exact layout skip the JSON reader.</param>
+    internal GenerateStreamRawHandler(bool fastPath)
+        : base(fastPath)
+    {
+    }
+
     /// <inheritdoc/>
     public override void Release()
     {

@@ -40,7 +40,7 @@ internal struct InBandError
         else if (reader.ValueTextEquals("error_type"u8))
         {
             JsonReading.MoveToValue(ref reader);
-            Type = JsonReading.ReadNullableString(ref reader);
+            Type = reader.TokenType == JsonTokenType.String ? TgiErrors.TextOf(ref reader) : JsonReading.ReadNullableString(ref reader);
         }
         else
         {

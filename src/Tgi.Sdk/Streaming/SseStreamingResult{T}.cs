@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.Runtime.CompilerServices;
+using Tgi.Sdk.Internal;
 using Tgi.Sdk.Telemetry;
 
 namespace Tgi.Sdk.Streaming;
@@ -16,6 +17,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     private readonly TimeSpan _idleTimeout;
     private readonly CancellationToken _methodToken;
     private readonly StreamTelemetry<T>? _telemetry;
+    private readonly SecretRedactor _redactor;
     private TgiRawResponse? _rawResponse;
 
     /// <summary>Initializes a new instance.</summary>
@@ -25,15 +27,18 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     /// <param name="idleTimeout">The stream idle timeout.</param>
     /// <param name="methodToken">The token given to the streaming method; combined with the enumerator's token.</param>
     /// <param name="telemetry">How to report the stream to OpenTelemetry, or null when nobody listens.</param>
+    /// <param name="redactor">Removes the client's secrets from the errors the stream reports, or null for none.</param>
     public SseStreamingResult(
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<StreamEventHandler<T>> createHandler,
         int maxEventSize,
         TimeSpan idleTimeout,
         CancellationToken methodToken,
-        StreamTelemetry<T>? telemetry = null)
+        StreamTelemetry<T>? telemetry = null,
+        SecretRedactor? redactor = null)
     {
         _telemetry = telemetry;
+        _redactor = redactor ?? SecretRedactor.None;
         _methodToken = methodToken;
         _send = send;
         _createHandler = createHandler;
@@ -157,9 +162,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
             }
             catch (Exception e)
             {
-                _done = true;
-                _operation?.Fail(e);
-                Close();
+                Fail(e);
                 throw;
             }
         }
@@ -195,10 +198,21 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
             }
             catch (Exception e)
             {
-                _done = true;
-                _operation?.Fail(e);
-                Close();
+                Fail(e);
                 throw;
+            }
+        }
+
+        /// <summary>Ends the stream with an error; throws the redacted copy when the error held one of the client's secrets.</summary>
+        private void Fail(Exception e)
+        {
+            _done = true;
+            Exception failure = _owner._redactor.Redact(e);
+            _operation?.Fail(failure);
+            Close();
+            if (!ReferenceEquals(failure, e))
+            {
+                throw failure;
             }
         }
 

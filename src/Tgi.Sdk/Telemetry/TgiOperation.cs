@@ -20,6 +20,26 @@ internal sealed class TgiOperation
 
     private const string ProviderName = "tgi";
 
+    /// <summary>The <c>error.type</c> of a failure of a kind the SDK does not know.</summary>
+    private const string OtherErrorType = "_OTHER";
+
+    // TGI's error types, TGI's stream variant of incomplete_generation, and the SDK's own kinds.
+    private static readonly TgiErrorType[] s_knownErrorTypes =
+    [
+        TgiErrorType.Validation,
+        TgiErrorType.Generation,
+        TgiErrorType.Overloaded,
+        TgiErrorType.IncompleteGeneration,
+        new("incomplete_generation_stream"),
+        TgiErrorType.TemplateError,
+        TgiErrorType.ToolError,
+        TgiErrorType.Healthcheck,
+        TgiErrorType.Transport,
+        TgiErrorType.Timeout,
+        TgiErrorType.Protocol,
+        TgiErrorType.InvalidOutput,
+    ];
+
     private readonly string _operationName;
     private readonly string? _requestModel;
     private readonly string _serverAddress;
@@ -166,13 +186,40 @@ internal sealed class TgiOperation
         }
     }
 
-    /// <summary>Marks the operation failed: <c>error.type</c> is TGI's error type, or the exception's type.</summary>
+    /// <summary>
+    /// Marks the operation failed: <c>error.type</c> is TGI's error type or the SDK's own kind, <c>_OTHER</c> for any
+    /// other word the server sent, or the exception's type when it is not a <see cref="TgiException"/>.
+    /// </summary>
+    /// <param name="exception">The failure, already without the client's secrets (its message is the span status).</param>
     public void Fail(Exception exception)
     {
-        _errorType = exception is TgiException { ErrorType: { } type } && type.ToString() is { Length: > 0 } text
-            ? text
-            : exception.GetType().FullName ?? "_OTHER";
+        _errorType = ErrorTypeTag(exception);
         _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
+
+    /// <summary>
+    /// The <c>error.type</c> of a failure. The server chooses a <see cref="TgiException.ErrorType"/>, so only the known
+    /// values pass: anything else is <c>_OTHER</c>, as the semantic conventions ask (it could hold an echoed secret,
+    /// and it is a tag on metrics, whose cardinality must stay bounded).
+    /// </summary>
+    internal static string ErrorTypeTag(Exception exception) =>
+        exception switch
+        {
+            TgiException { ErrorType: { } type } => KnownErrorType(type) ?? OtherErrorType,
+            _ => exception.GetType().FullName ?? OtherErrorType,
+        };
+
+    private static string? KnownErrorType(TgiErrorType type)
+    {
+        foreach (TgiErrorType known in s_knownErrorTypes)
+        {
+            if (known == type)
+            {
+                return known.ToString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Ends the span and records the metrics; later calls do nothing.</summary>

@@ -16,6 +16,10 @@ namespace Tgi.Sdk;
 /// <c>tgi.*</c> attributes. The metrics are <c>gen_ai.client.operation.duration</c>,
 /// <c>gen_ai.client.token.usage</c> and, for streams, <c>gen_ai.client.operation.time_to_first_chunk</c>.
 /// Prompts and generated text are never recorded.</para>
+/// <para><c>error.type</c> is one of TGI's error types or the SDK's own (<c>transport</c>, <c>timeout</c>,
+/// <c>protocol</c>, …), <c>_OTHER</c> for any other word a server sent, or the exception's type name. The span's
+/// status description is the exception's message, from which the client's API key and header values are removed, as
+/// they are from every text a server sends back.</para>
 /// </remarks>
 public static class TgiTelemetry
 {

@@ -65,7 +65,7 @@ public static class TgiTool
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(handler);
-        return ChatTool.CreateWithHandler(name, description, parameters.Clone(), (call, ct) => handler(ParseArguments(call), ct));
+        return ChatTool.CreateWithHandler(name, description, parameters.Clone(), (call, ct) => handler(call.ParseArguments(), ct));
     }
 
     private static JsonElement SchemaOf(JsonTypeInfo typeInfo)
@@ -74,17 +74,5 @@ public static class TgiTool
         return JsonSchemaRules.Check(schema) is { } problem
             ? throw new ArgumentException($"The argument type {typeInfo.Type.Name} cannot describe a TGI tool. {problem}", "argumentsTypeInfo")
             : schema;
-    }
-
-    private static JsonElement ParseArguments(ChatToolCall call)
-    {
-        try
-        {
-            return call.ParseArguments();
-        }
-        catch (JsonException e)
-        {
-            throw StructuredOutput.Invalid($"The arguments of the call to '{call.FunctionName}'", null, "are not valid JSON: " + e.Message, call.ArgumentsJson, null, e);
-        }
     }
 }
