@@ -18,7 +18,9 @@ public partial class TgiClient
     public virtual async Task<TgiResult<TgiHealthStatus>> GetHealthAsync(CancellationToken cancellationToken = default)
     {
         // TGI: 503 {"error":"unhealthy","error_type":"healthcheck"} when the backend is down (API.md §1).
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Health, null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        (HttpResponseMessage response, ResponseBody body) = await SendBufferedAsync(HttpMethod.Get, _kiota.Health, null, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage owned = response;
+        body.Dispose();
         TgiRawResponse raw = TgiRawResponse.From(response);
         return new TgiResult<TgiHealthStatus>(raw.Status == 503 ? TgiHealthStatus.Unhealthy : TgiHealthStatus.Healthy, raw);
     }
@@ -77,9 +79,17 @@ public partial class TgiClient
     public virtual async Task<TgiResult<IReadOnlyList<TgiMetric>>> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
         // The generated builder gives the route; the body is Prometheus text, which the facade parses into samples.
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Metrics, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        (HttpResponseMessage response, ResponseBody body) = await SendBufferedAsync(HttpMethod.Get, _kiota.Metrics, null, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage owned = response;
         TgiRawResponse raw = TgiRawResponse.From(response);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+        // The Prometheus text format is UTF-8. The body was read with a bound (MaxResponseSize).
+        string text;
+        using (body)
+        {
+            text = System.Text.Encoding.UTF8.GetString(body.Span);
+        }
+
         IReadOnlyList<TgiMetric> metrics = [];
         try
         {
