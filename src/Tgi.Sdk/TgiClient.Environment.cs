@@ -1,6 +1,8 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Microsoft.Extensions.Logging;
+
 namespace Tgi.Sdk;
 
 /// <content>A client configured from the environment, as the <c>tgi</c> command-line tool is.</content>
@@ -21,14 +23,15 @@ public partial class TgiClient
     /// the environment; without either, the address is <see cref="DefaultEndpoint"/> (TGI's Docker port mapped to
     /// 8080) and no key is sent. Empty or blank variables count as unset.
     /// </summary>
-    /// <param name="options">Other settings (timeouts, headers, logging), or null for the defaults; copied.</param>
+    /// <param name="options">Other settings (timeouts, headers), or null for the defaults; copied.</param>
+    /// <param name="loggerFactory">The logger factory to log through, or null for none.</param>
     /// <returns>The client.</returns>
     /// <exception cref="ArgumentException"><c>TGI_BASE_URL</c> is not an absolute http or https address.</exception>
-    public static TgiClient FromEnvironment(TgiClientOptions? options = null) =>
-        FromEnvironment(options, Environment.GetEnvironmentVariable);
+    public static TgiClient FromEnvironment(TgiClientOptions? options = null, ILoggerFactory? loggerFactory = null) =>
+        FromEnvironment(options, loggerFactory, Environment.GetEnvironmentVariable);
 
     /// <summary>Creates a client from an environment lookup (tests pass their own instead of the process's).</summary>
-    internal static TgiClient FromEnvironment(TgiClientOptions? options, Func<string, string?> environment)
+    internal static TgiClient FromEnvironment(TgiClientOptions? options, ILoggerFactory? loggerFactory, Func<string, string?> environment)
     {
         TgiClientOptions resolved = (options ?? new TgiClientOptions()).Clone();
         if (resolved.Endpoint is null && NonBlank(environment(BaseUrlEnvironmentVariable)) is { } url)
@@ -44,7 +47,7 @@ public partial class TgiClient
         }
 
         resolved.ApiKey ??= NonBlank(environment(ApiKeyEnvironmentVariable));
-        return new TgiClient(resolved.Endpoint ?? DefaultEndpoint, resolved);
+        return new TgiClient(resolved.Endpoint ?? DefaultEndpoint, resolved, loggerFactory);
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

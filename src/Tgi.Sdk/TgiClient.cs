@@ -54,6 +54,22 @@ public partial class TgiClient
     /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http or https address.</exception>
     public TgiClient(Uri endpoint, TgiClientOptions options)
+        : this(endpoint, options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>Initializes a new instance for a TGI server, with options and logging.</summary>
+    /// <param name="endpoint">The server's base address.</param>
+    /// <param name="options">The options; copied, so later changes do not affect this client.</param>
+    /// <param name="loggerFactory">
+    /// The logger factory to log through (category <c>Tgi.Sdk.TgiClient</c>), or null for none. At Debug: each request
+    /// sent (method, route) and answered (status, duration, TGI's timing headers); at Warning: each request that failed
+    /// (error type, status). Prompts, generated text, header values and the API key are never logged. Without a
+    /// factory, or with Debug and Warning disabled, the client does no logging work.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http or https address.</exception>
+    public TgiClient(Uri endpoint, TgiClientOptions options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +78,7 @@ public partial class TgiClient
         _httpClient = s_sharedHttpClient.Value;
         _authorization = CreateAuthorization(_options.ApiKey);
         _kiota = new KiotaBridge(_httpClient, _endpoint);
-        _logger = _options.LoggerFactory?.CreateLogger(TgiClientLog.Category);
+        _logger = loggerFactory?.CreateLogger(TgiClientLog.Category);
     }
 
     /// <summary>
@@ -88,6 +104,20 @@ public partial class TgiClient
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
     /// <exception cref="ArgumentException">Neither the options nor the HTTP client give a base address.</exception>
     public TgiClient(HttpClient httpClient, TgiClientOptions? options = null)
+        : this(httpClient, options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance over your own <see cref="HttpClient"/>, with logging (for example the container's
+    /// <see cref="ILoggerFactory"/>). Everything said of <see cref="TgiClient(HttpClient, TgiClientOptions)"/> applies.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client; not disposed by this client.</param>
+    /// <param name="options">The options, or null for the defaults; copied.</param>
+    /// <param name="loggerFactory">The logger factory to log through, or null for none (see <see cref="TgiClient(Uri, TgiClientOptions, ILoggerFactory)"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="ArgumentException">Neither the options nor the HTTP client give a base address.</exception>
+    public TgiClient(HttpClient httpClient, TgiClientOptions? options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _options = Validate((options ?? new TgiClientOptions()).Clone());
@@ -97,7 +127,7 @@ public partial class TgiClient
         _httpClient = httpClient;
         _authorization = CreateAuthorization(_options.ApiKey);
         _kiota = new KiotaBridge(_httpClient, _endpoint);
-        _logger = _options.LoggerFactory?.CreateLogger(TgiClientLog.Category);
+        _logger = loggerFactory?.CreateLogger(TgiClientLog.Category);
     }
 
     /// <summary>Initializes a new instance for mocking; its methods must be overridden.</summary>

@@ -1,8 +1,6 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Microsoft.Extensions.Logging;
-
 namespace Tgi.Sdk;
 
 /// <summary>
@@ -86,14 +84,6 @@ public sealed class TgiClientOptions
     /// </summary>
     public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 
-    /// <summary>
-    /// Gets or sets the logger factory the client logs through (category <c>Tgi.Sdk.TgiClient</c>): at Debug, each
-    /// request sent (method, route) and answered (status, duration, TGI's timing headers); at Warning, each request
-    /// that failed (error type, status). Prompts, generated text, header values and the API key are never logged.
-    /// When null (the default) the client does no logging work at all.
-    /// </summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
-
     /// <summary>Creates a copy, so a client is not affected by later changes.</summary>
     internal TgiClientOptions Clone()
     {
@@ -106,7 +96,6 @@ public sealed class TgiClientOptions
             StreamEventTimeout = StreamEventTimeout,
             MaxEventSize = MaxEventSize,
             MaxResponseSize = MaxResponseSize,
-            LoggerFactory = LoggerFactory,
         };
         foreach (KeyValuePair<string, string> header in Headers)
         {

@@ -20,7 +20,7 @@ public class FromEnvironmentTests
             ["TGI_API_KEY"] = "sk-env-key",
         };
 
-        TgiClient client = TgiClient.FromEnvironment(null, name => environment.GetValueOrDefault(name));
+        TgiClient client = TgiClient.FromEnvironment(null, null, name => environment.GetValueOrDefault(name));
         TgiResult<GenerateResponse> result = await client.GenerateAsync("Hi");
 
         await Assert.That(client.Endpoint).IsEqualTo(emulator.BaseAddress);
@@ -30,7 +30,7 @@ public class FromEnvironmentTests
     [Test]
     public async Task FromEnvironment_NothingSet_UsesLocalhost8080()
     {
-        TgiClient client = TgiClient.FromEnvironment(null, _ => null);
+        TgiClient client = TgiClient.FromEnvironment(null, null, _ => null);
 
         await Assert.That(client.Endpoint).IsEqualTo(new Uri("http://localhost:8080/"));
         await Assert.That(TgiClient.DefaultEndpoint).IsEqualTo(new Uri("http://localhost:8080/"));
@@ -48,6 +48,7 @@ public class FromEnvironmentTests
 
         TgiClient client = TgiClient.FromEnvironment(
             new TgiClientOptions { Endpoint = emulator.BaseAddress, ApiKey = "sk-options-key" },
+            null,
             name => environment.GetValueOrDefault(name));
         TgiResult<GenerateResponse> result = await client.GenerateAsync("Hi");
 
@@ -57,7 +58,7 @@ public class FromEnvironmentTests
     [Test]
     public async Task FromEnvironment_BadUrl_ThrowsNamingTheVariable()
     {
-        ArgumentException? ex = await Assert.That(() => TgiClient.FromEnvironment(null, name => name == "TGI_BASE_URL" ? "localhost:8080" : null)).Throws<ArgumentException>();
+        ArgumentException? ex = await Assert.That(() => TgiClient.FromEnvironment(null, null, name => name == "TGI_BASE_URL" ? "localhost:8080" : null)).Throws<ArgumentException>();
 
         await Assert.That(ex!.Message).Contains("TGI_BASE_URL");
     }

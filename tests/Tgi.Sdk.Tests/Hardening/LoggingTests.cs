@@ -23,19 +23,18 @@ public class LoggingTests
         using ILoggerFactory loggerFactory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Trace)
             .AddProvider(new FakeLoggerProvider(collector)));
-        TgiClientOptions clientOptions = new() { ApiKey = ApiKey, LoggerFactory = loggerFactory };
+        TgiClientOptions clientOptions = new() { ApiKey = ApiKey };
         clientOptions.Headers["X-Gateway-Key"] = "gateway-header-secret";
-        await using Loopback tgi = await Loopback.StartAsync(
-            new TgiEmulatorOptions { ApiKey = ApiKey, Generator = TgiGenerator.Scripted(Answer) },
-            clientOptions);
+        await using TgiEmulator emulator = await TgiEmulator.StartAsync(new TgiEmulatorOptions { ApiKey = ApiKey, Generator = TgiGenerator.Scripted(Answer) });
+        TgiClient client = new(emulator.BaseAddress, clientOptions, loggerFactory);
 
-        await tgi.Client.GenerateAsync(Prompt);
-        await foreach (GenerateStreamUpdate update in tgi.Client.GenerateStreamingAsync(Prompt))
+        await client.GenerateAsync(Prompt);
+        await foreach (GenerateStreamUpdate update in client.GenerateStreamingAsync(Prompt))
         {
             _ = update;
         }
 
-        await Assert.That(async () => await tgi.Client.GenerateAsync(Prompt, new GenerateOptions { Temperature = 0f })).Throws<TgiException>();
+        await Assert.That(async () => await client.GenerateAsync(Prompt, new GenerateOptions { Temperature = 0f })).Throws<TgiException>();
 
         IReadOnlyList<FakeLogRecord> records = collector.GetSnapshot();
         await Assert.That(records.Count(r => r.Id.Name == "RequestSent" && r.Level == LogLevel.Debug && r.Message == "TGI request POST /generate sent")).IsEqualTo(2);
