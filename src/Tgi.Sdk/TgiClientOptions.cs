@@ -56,6 +56,7 @@ public sealed class TgiClientOptions
     /// <summary>
     /// Gets or sets the longest gap allowed between two reads of a stream (events or keep-alives). A longer gap ends
     /// the stream with a <see cref="TgiException"/>. <see cref="Timeout.InfiniteTimeSpan"/> disables it. Default 60 s.
+    /// Keep-alives reset it; <see cref="StreamEventTimeout"/> bounds the wait for the next event itself.
     /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = DefaultStreamIdleTimeout;
 

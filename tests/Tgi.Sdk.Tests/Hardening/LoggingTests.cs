@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Testing;
-using Tgi.Sdk.Tests.Emulator;
 
 namespace Tgi.Sdk.Tests.Hardening;
 
@@ -56,15 +55,5 @@ public class LoggingTests
                 await Assert.That(all).DoesNotContain(secret);
             }
         }
-    }
-
-    [Test]
-    public async Task NoLoggerFactory_LogsNothingAndCallsWork()
-    {
-        await using Loopback tgi = await Loopback.StartAsync(new TgiEmulatorOptions { Generator = TgiGenerator.Scripted(Answer) });
-
-        TgiResult<GenerateResponse> result = await tgi.Client.GenerateAsync(Prompt);
-
-        await Assert.That(result.Value.GeneratedText).Contains("classified");
     }
 }
