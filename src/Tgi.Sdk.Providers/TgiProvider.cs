@@ -334,6 +334,9 @@ public partial class TgiProvider : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
 
+        // TGI never redirects: a 3xx is an error (TgiClient names its Location), never followed with the headers.
+        AllowAutoRedirect = false,
+
         // TGI stops generating for a client that has gone: close at once instead of draining a left stream.
         MaxResponseDrainSize = 0,
     };

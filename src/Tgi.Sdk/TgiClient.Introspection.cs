@@ -18,7 +18,9 @@ public partial class TgiClient
     public virtual async Task<TgiResult<TgiHealthStatus>> GetHealthAsync(CancellationToken cancellationToken = default)
     {
         // TGI: 503 {"error":"unhealthy","error_type":"healthcheck"} when the backend is down (API.md §1).
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Health, null, streaming: false, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        (HttpResponseMessage response, ResponseBody body) = await SendBufferedAsync(HttpMethod.Get, _kiota.Health, null, acceptStatus: 503, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage owned = response;
+        body.Dispose();
         TgiRawResponse raw = TgiRawResponse.From(response);
         return new TgiResult<TgiHealthStatus>(raw.Status == 503 ? TgiHealthStatus.Unhealthy : TgiHealthStatus.Healthy, raw);
     }
@@ -77,10 +79,18 @@ public partial class TgiClient
     public virtual async Task<TgiResult<IReadOnlyList<TgiMetric>>> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
         // The generated builder gives the route; the body is Prometheus text, which the facade parses into samples.
-        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, _kiota.Metrics, null, streaming: false, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        (HttpResponseMessage response, ResponseBody body) = await SendBufferedAsync(HttpMethod.Get, _kiota.Metrics, null, acceptStatus: 0, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage owned = response;
         TgiRawResponse raw = TgiRawResponse.From(response);
-        // TGI: Prometheus text is UTF-8 (text/plain; version=0.0.4); a charset .NET does not know must not throw.
-        string text = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+
+        // TGI: Prometheus text is UTF-8 (text/plain; version=0.0.4), whatever charset the header names; the body was
+        // read with a bound (MaxResponseSize).
+        string text;
+        using (body)
+        {
+            text = System.Text.Encoding.UTF8.GetString(body.Span);
+        }
+
         IReadOnlyList<TgiMetric> metrics = [];
         try
         {

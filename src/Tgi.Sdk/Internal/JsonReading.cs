@@ -28,7 +28,11 @@ internal static class JsonReading
 
     /// <summary>Reads an unsigned 64-bit integer or null.</summary>
     public static ulong? ReadNullableUInt64(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : reader.GetUInt64();
+        // One rule with /generate (GenerateWire.Seed): a number that is not a u64 (too large, negative, fractional) is null.
+        reader.TokenType != JsonTokenType.Number ? null
+        : reader.TryGetUInt64(out ulong value) ? value
+        : reader.TryGetDecimal(out decimal d) && d >= 0 && d <= ulong.MaxValue && decimal.Truncate(d) == d ? (ulong)d
+        : null;
 
     /// <summary>Reads a string or null.</summary>
     public static string? ReadNullableString(ref Utf8JsonReader reader) =>

@@ -46,6 +46,75 @@ internal static class ThrowHelper
             isRetryable: true,
             inner);
 
+    /// <summary>Throws when a stream waited longer than the event timeout for its next event.</summary>
+    [DoesNotReturn]
+    public static void ThrowEventTimeout(TimeSpan eventTimeout, Exception? inner) =>
+        throw new TgiException(
+            $"No stream event arrived within the stream event timeout of {eventTimeout.TotalSeconds:0.###} s (keep-alives and partial events do not count).",
+            status: 0,
+            TgiErrorType.Timeout,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: true,
+            inner);
+
+    /// <summary>Throws for a response body larger than the configured maximum.</summary>
+    [DoesNotReturn]
+    public static void ThrowResponseTooLarge(int status, long maxResponseSize, long? declared) =>
+        throw new TgiException(
+            declared is { } length
+                ? $"HTTP {status}: the response declares {length} bytes, more than the maximum response size of {maxResponseSize} bytes."
+                : $"HTTP {status}: the response body exceeds the maximum response size of {maxResponseSize} bytes.",
+            status,
+            TgiErrorType.Protocol,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: false,
+            innerException: null);
+
+    /// <summary>Throws for a redirect: TGI never redirects, so the address leads somewhere else.</summary>
+    [DoesNotReturn]
+    public static void ThrowRedirect(int status, Uri? location) =>
+        throw new TgiException(
+            location is null
+                ? $"HTTP {status}: the server answered with a redirect and no Location; TGI never redirects, so the endpoint is not a TGI server."
+                : $"HTTP {status}: the server redirected to '{location.OriginalString}'; TGI never redirects, so the endpoint is not a TGI server (redirects are not followed).",
+            status,
+            TgiErrorType.Protocol,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: false,
+            innerException: null);
+
+    /// <summary>Throws for a streaming request answered with something other than an event stream.</summary>
+    [DoesNotReturn]
+    public static void ThrowNotEventStream(int status, string mediaType, ReadOnlySpan<byte> prefix)
+    {
+        // The first bytes say what arrived (an HTML login page, a JSON document); the whole prefix is the raw body.
+        string? body = prefix.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(prefix);
+        string start = body is null ? "an empty body" : $"'{(body.Length > 200 ? body[..200] + "…" : body)}'";
+        throw new TgiException(
+            $"HTTP {status}: a streaming request was answered with '{mediaType}' instead of 'text/event-stream', starting with {start}.",
+            status,
+            TgiErrorType.Protocol,
+            errorMessage: null,
+            body,
+            isRetryable: false,
+            innerException: null);
+    }
+
+    /// <summary>Throws for a response body that could not be decoded (for example corrupt gzip).</summary>
+    [DoesNotReturn]
+    public static void ThrowUndecodableBody(Exception inner) =>
+        throw new TgiException(
+            $"The response body could not be decoded: {inner.Message}",
+            status: 0,
+            TgiErrorType.Protocol,
+            errorMessage: null,
+            rawResponseBody: null,
+            isRetryable: false,
+            inner);
+
     /// <summary>Throws when the request timeout elapsed.</summary>
     [DoesNotReturn]
     public static void ThrowRequestTimeout(TimeSpan timeout, Exception? inner) =>

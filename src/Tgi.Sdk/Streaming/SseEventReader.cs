@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Tgi.Sdk.Internal;
 
@@ -43,7 +44,11 @@ internal sealed class SseEventReader : IDisposable
     private readonly Stream _stream;
     private readonly int _maxEventSize;
     private readonly TimeSpan _idleTimeout;
+    private readonly TimeSpan _eventTimeout;
     private readonly CancellationToken _cancellationToken;
+
+    // The time spent waiting for the server since the last event: keep-alives and partial events do not reset it.
+    private TimeSpan _waitedSinceEvent;
     private CancellationTokenSource? _idleCts;
     private byte[] _buffer = [];
     private int _start;
@@ -62,16 +67,31 @@ internal sealed class SseEventReader : IDisposable
     private bool _bomChecked;
     private bool _disposed;
 
+    // CancelAfter takes at most about 49 days; a longer limit is as good as none.
+    private static readonly TimeSpan s_maxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>Initializes a new instance.</summary>
     /// <param name="stream">The response stream.</param>
     /// <param name="maxEventSize">The largest event data allowed, in bytes.</param>
     /// <param name="idleTimeout">The longest a single read may wait.</param>
     /// <param name="cancellationToken">The caller's token, for every read.</param>
     public SseEventReader(Stream stream, int maxEventSize, TimeSpan idleTimeout, CancellationToken cancellationToken)
+        : this(stream, maxEventSize, idleTimeout, Timeout.InfiniteTimeSpan, cancellationToken)
+    {
+    }
+
+    /// <summary>Initializes a new instance with a limit on the wait for each event.</summary>
+    /// <param name="stream">The response stream.</param>
+    /// <param name="maxEventSize">The largest event data allowed, in bytes.</param>
+    /// <param name="idleTimeout">The longest a single read may wait.</param>
+    /// <param name="eventTimeout">The longest the reads between two events may wait in all.</param>
+    /// <param name="cancellationToken">The caller's token, for every read.</param>
+    public SseEventReader(Stream stream, int maxEventSize, TimeSpan idleTimeout, TimeSpan eventTimeout, CancellationToken cancellationToken)
     {
         _stream = stream;
         _maxEventSize = maxEventSize;
         _idleTimeout = idleTimeout;
+        _eventTimeout = eventTimeout;
         _cancellationToken = cancellationToken;
     }
 
@@ -162,6 +182,7 @@ internal sealed class SseEventReader : IDisposable
                 {
                     // The buffer is only moved by FillAsync, so the span stays valid until the caller asks again.
                     data = _singleInBuffer ? _buffer.AsSpan(_singleStart, _singleLength) : _data.AsSpan(0, _dataLength);
+                    _waitedSinceEvent = TimeSpan.Zero;
                     _hasData = false;
                     _singleInBuffer = false;
                     _dataLength = 0;
@@ -377,20 +398,52 @@ internal sealed class SseEventReader : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadAsync(Memory<byte> memory)
     {
+        bool eventBound = false;
         try
         {
-            if (_idleTimeout == Timeout.InfiniteTimeSpan)
+            if (_idleTimeout == Timeout.InfiniteTimeSpan && _eventTimeout == Timeout.InfiniteTimeSpan)
             {
                 return await _stream.ReadAsync(memory, _cancellationToken).ConfigureAwait(false);
             }
 
+            // This read may wait the idle timeout, or what is left of the event timeout if that is shorter.
+            TimeSpan limit = _idleTimeout;
+            if (_eventTimeout != Timeout.InfiniteTimeSpan)
+            {
+                TimeSpan left = _eventTimeout - _waitedSinceEvent;
+                if (left <= TimeSpan.Zero)
+                {
+                    ThrowHelper.ThrowEventTimeout(_eventTimeout, null);
+                }
+
+                if (limit == Timeout.InfiniteTimeSpan || left < limit)
+                {
+                    limit = left;
+                    eventBound = true;
+                }
+            }
+
             _idleCts ??= CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
-            _idleCts.CancelAfter(_idleTimeout);
+            _idleCts.CancelAfter(limit < s_maxTimerDelay ? limit : s_maxTimerDelay);
+            long started = _eventTimeout == Timeout.InfiniteTimeSpan ? 0 : Stopwatch.GetTimestamp();
             int read = await _stream.ReadAsync(memory, _idleCts.Token).ConfigureAwait(false);
 
             // Stop the clock while the caller works on the events: only the wait for bytes counts.
             _idleCts.CancelAfter(Timeout.InfiniteTimeSpan);
+            if (started != 0)
+            {
+                _waitedSinceEvent += Stopwatch.GetElapsedTime(started);
+            }
+
             return read;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException
+            && !_cancellationToken.IsCancellationRequested
+            && eventBound
+            && _idleCts is { IsCancellationRequested: true })
+        {
+            ThrowHelper.ThrowEventTimeout(_eventTimeout, e);
+            return 0;
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException
             && !_cancellationToken.IsCancellationRequested
@@ -409,6 +462,12 @@ internal sealed class SseEventReader : IDisposable
         {
             // TGI closes the connection after the last event; an abort before it is a cut stream.
             ThrowHelper.ThrowStreamCut("its natural end", e);
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            // A stream the handler cannot decompress (corrupt gzip or deflate) is not TGI's format.
+            ThrowHelper.ThrowUndecodableBody(e);
             return 0;
         }
     }

@@ -15,9 +15,11 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     private readonly Func<StreamEventHandler<T>> _createHandler;
     private readonly int _maxEventSize;
     private readonly TimeSpan _idleTimeout;
+    private readonly TimeSpan _eventTimeout;
     private readonly CancellationToken _methodToken;
     private readonly StreamTelemetry<T>? _telemetry;
     private readonly SecretRedactor _redactor;
+    private readonly Func<TgiException, bool>? _onFailure;
     private TgiRawResponse? _rawResponse;
 
     /// <summary>Initializes a new instance.</summary>
@@ -25,18 +27,24 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
     /// <param name="createHandler">Creates the route's event handler.</param>
     /// <param name="maxEventSize">The maximum event size.</param>
     /// <param name="idleTimeout">The stream idle timeout.</param>
+    /// <param name="eventTimeout">The stream event timeout.</param>
     /// <param name="methodToken">The token given to the streaming method; combined with the enumerator's token.</param>
     /// <param name="telemetry">How to report the stream to OpenTelemetry, or null when nobody listens.</param>
     /// <param name="redactor">Removes the client's secrets from the errors the stream reports, or null for none.</param>
+    /// <param name="onFailure">Logs a failure while the stream is read (the send logs its own), or null.</param>
     public SseStreamingResult(
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<StreamEventHandler<T>> createHandler,
         int maxEventSize,
         TimeSpan idleTimeout,
+        TimeSpan eventTimeout,
         CancellationToken methodToken,
         StreamTelemetry<T>? telemetry = null,
-        SecretRedactor? redactor = null)
+        SecretRedactor? redactor = null,
+        Func<TgiException, bool>? onFailure = null)
     {
+        _eventTimeout = eventTimeout;
+        _onFailure = onFailure;
         _telemetry = telemetry;
         _redactor = redactor ?? SecretRedactor.None;
         _methodToken = methodToken;
@@ -66,6 +74,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
         private TgiOperation? _operation;
         private T _current = default!;
         private bool _done;
+        private bool _failureLogged;
 
         public Enumerator(SseStreamingResult<T> owner, CancellationToken cancellationToken)
         {
@@ -137,7 +146,7 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
                     _owner._rawResponse = TgiRawResponse.From(_response);
                     _operation?.SetResponseHeaders(_owner._rawResponse);
                     Stream stream = await _response.Content.ReadAsStreamAsync(_cancellationToken).ConfigureAwait(false);
-                    _reader = new SseEventReader(stream, _owner._maxEventSize, _owner._idleTimeout, _cancellationToken);
+                    _reader = new SseEventReader(stream, _owner._maxEventSize, _owner._idleTimeout, _owner._eventTimeout, _cancellationToken);
                 }
 
                 while (true)
@@ -209,10 +218,22 @@ internal sealed class SseStreamingResult<T> : TgiStreamingResult<T>
             _done = true;
             Exception failure = _owner._redactor.Redact(e);
             _operation?.Fail(failure);
+            LogFailure(failure);
             Close();
             if (!ReferenceEquals(failure, e))
             {
                 throw failure;
+            }
+        }
+
+        private void LogFailure(Exception e)
+        {
+            // Once per stream (a failure in ProcessBuffered also passes through MoveNextSlowAsync), and only for
+            // failures while reading: the send logs its own.
+            if (!_failureLogged && _reader is not null && e is TgiException failure && _owner._onFailure is { } onFailure)
+            {
+                _failureLogged = true;
+                onFailure(failure);
             }
         }
 
