@@ -153,7 +153,7 @@ internal sealed class FuzzSeeds
     private static string? LoadRecordings(List<byte[]> bodies, List<byte[]> streams)
     {
         const string indexFile = "tgi/recordings/tgi-integration/INDEX.md";
-        string? index = SharedData.TryPath(indexFile) ?? FindUpwards(indexFile);
+        string? index = SharedData.TryPath(indexFile);
         if (index is null)
         {
             return "the reference recordings in ../shared/tgi/recordings are not available";
@@ -175,19 +175,6 @@ internal sealed class FuzzSeeds
         }
 
         return null;
-    }
-
-    /// <summary>Finds ../shared from a git worktree too (which sits one folder deeper than the clone).</summary>
-    private static string? FindUpwards(string relative)
-    {
-        try
-        {
-            return SharedData.Path(relative);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
     }
 
     private static void AddRecordedJson(byte[] bytes, List<byte[]> bodies, List<byte[]> streams)
