@@ -65,8 +65,8 @@ public class ChatCommandTests
         await using TgiEmulator tgi = await TgiEmulator.StartAsync(new TgiEmulatorOptions { WireVersion = wireVersion });
         string tools = Tool.TempFile(WeatherTools);
 
-        // TGI 2.1 and older require "model" on chat requests.
-        CliRun run = await Tool.RunAsync(["chat", "Weather in Paris?", "--tools", tools, "--model", "tgi", "--url", tgi.BaseAddress.ToString()]);
+        // TGI 2.1 and older require "model" on chat requests, and apply tools only with a tool_choice.
+        CliRun run = await Tool.RunAsync(["chat", "Weather in Paris?", "--tools", tools, "--tool-choice", "auto", "--model", "tgi", "--url", tgi.BaseAddress.ToString()]);
 
         await Assert.That(run.ExitCode).IsEqualTo(0);
         await Assert.That(run.Out).StartsWith("tool call: get_weather {\"city\":");
