@@ -45,7 +45,9 @@ internal static class ProviderChecks
             ["Tgi:Providers:0:Endpoints:0:Priority"] = "0",
             ["Tgi:Providers:0:Endpoints:1:Url"] = tgi.BaseAddress.AbsoluteUri,
             ["Tgi:Providers:0:Endpoints:1:Priority"] = "1",
-            ["Tgi:Providers:0:Timeout"] = "00:00:30",
+            ["Tgi:Providers:0:timeout"] = "30",
+            ["Tgi:Providers:0:first_token_timeout"] = "00:00:20",
+            ["Tgi:Providers:0:options:supports_json_mode"] = "false",
             ["Tgi:Providers:0:Headers:X-Smoke"] = "aot",
             ["Tgi:Providers:0:Resilience:MaxRetries"] = "0",
         }).Build();
@@ -56,7 +58,19 @@ internal static class ProviderChecks
         container.GetRequiredService<IStartupValidator>().Validate();
 
         TgiProviderOptions options = container.GetRequiredService<IOptionsMonitor<TgiProviderOptions>>().Get("aot");
-        checks.Equal("provider config bound (source generator)", TimeSpan.FromSeconds(30), options.Timeout);
+        checks.Equal("provider config bound (snake_case timeout)", TimeSpan.FromSeconds(30), options.RequestTimeout);
+        checks.Equal("provider config bound (first_token_timeout)", TimeSpan.FromSeconds(20), options.FirstTokenTimeout);
+        checks.Equal("provider config bound (options:supports_json_mode)", false, options.SupportsJsonMode);
+        try
+        {
+            TgiProviderOptions.FromConfiguration(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Tgi:Timout"] = "30" }).Build().GetSection("Tgi"));
+            checks.True("provider config unknown key rejected", false);
+        }
+        catch (OptionsValidationException e)
+        {
+            checks.Equal("provider config unknown key rejected", "Tgi:Timout is not a known setting. Did you mean 'Timeout'?", e.Failures.Single());
+        }
 
         TgiProvider provider = container.GetRequiredKeyedService<TgiProvider>("aot");
         TgiProviderResponse generated = await provider.CompleteAsync(new TgiRequest { Prompt = "Hello", Model = "aot/provider-model" });
