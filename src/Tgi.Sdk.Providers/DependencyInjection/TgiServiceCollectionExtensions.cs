@@ -46,7 +46,9 @@ public static class TgiServiceCollectionExtensions
 
     /// <summary>
     /// Registers a <see cref="TgiClient"/> bound from a configuration section (<c>Endpoint</c>, <c>ApiKey</c>,
-    /// <c>Headers</c>, <c>RequestTimeout</c>, <c>StreamIdleTimeout</c>, <c>MaxEventSize</c>), with the binding source generator.
+    /// <c>Headers</c>, <c>RequestTimeout</c>, <c>StreamIdleTimeout</c>, <c>MaxEventSize</c>) without reflection. Every key
+    /// also takes its snake_case spelling (<c>base_url</c> and <c>timeout</c> are accepted too); an unknown key fails
+    /// start-up (<c>ValidateOnStart</c>) with a message naming it and the closest known key.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section.</param>
@@ -54,8 +56,10 @@ public static class TgiServiceCollectionExtensions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IHttpClientBuilder AddTgiClient(this IServiceCollection services, IConfiguration section)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        return services.AddTgiClient(o => section.Bind(o));
+        services.AddOptions<TgiClientOptions>(Options.Options.DefaultName).ValidateOnStart();
+        return services.AddTgiClient(o => TgiClientConfiguration.Bind(section, o, Options.Options.DefaultName));
     }
 
     /// <summary>Registers a keyed <see cref="TgiClient"/>, so several servers can be used side by side.</summary>

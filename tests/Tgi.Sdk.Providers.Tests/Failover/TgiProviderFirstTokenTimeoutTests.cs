@@ -18,7 +18,7 @@ public class TgiProviderFirstTokenTimeoutTests
     [Test]
     [Arguments(false)]
     [Arguments(true)]
-    public async Task StreamAsync_ReplicaStallsAfterHeaders_FailsOverToTheNextReplica(bool messages)
+    public async Task StreamAsync_ReplicaStallsAfterHeaders_FailsOverToTheNextReplica(bool messages, CancellationToken cancellationToken)
     {
         await using Fleet fleet = await Fleet.StartAsync("m1", "m1");
 
@@ -33,7 +33,7 @@ public class TgiProviderFirstTokenTimeoutTests
             ? new TgiRequest { Messages = { Chat.ChatMessage.CreateUser("hi") }, Model = "m1" }
             : new TgiRequest { Prompt = "hi", Model = "m1" };
 
-        (string text, Uri? endpoint) = await StreamAsync(provider, request);
+        (string text, Uri? endpoint) = await StreamAsync(provider, request, cancellationToken);
 
         await Assert.That(text).IsEqualTo("Hello from the fleet.");
         await Assert.That(endpoint).IsEqualTo(fleet.B.BaseAddress);
@@ -42,7 +42,7 @@ public class TgiProviderFirstTokenTimeoutTests
     }
 
     [Test]
-    public async Task StreamAsync_KeepAlivesButNoToken_StillFailsOver()
+    public async Task StreamAsync_KeepAlivesButNoToken_StillFailsOver(CancellationToken cancellationToken)
     {
         await using Fleet fleet = await Fleet.StartAsync("m1", "m1");
 
@@ -55,14 +55,14 @@ public class TgiProviderFirstTokenTimeoutTests
             o.StreamIdleTimeout = TimeSpan.FromMinutes(10);
         }));
 
-        (string text, Uri? endpoint) = await StreamAsync(provider, new TgiRequest { Prompt = "hi", Model = "m1" });
+        (string text, Uri? endpoint) = await StreamAsync(provider, new TgiRequest { Prompt = "hi", Model = "m1" }, cancellationToken);
 
         await Assert.That(text).IsEqualTo("Hello from the fleet.");
         await Assert.That(endpoint).IsEqualTo(fleet.B.BaseAddress);
     }
 
     [Test]
-    public async Task StreamAsync_StallAfterFirstToken_EndsWithTheIdleTimeoutAndNeverFailsOver()
+    public async Task StreamAsync_StallAfterFirstToken_EndsWithTheIdleTimeoutAndNeverFailsOver(CancellationToken cancellationToken)
     {
         await using Fleet fleet = await Fleet.StartAsync("m1", "m1");
         fleet.A.Faults.StallAfterTokens = 2;
@@ -75,7 +75,7 @@ public class TgiProviderFirstTokenTimeoutTests
 
         TgiException? error = await Assert.That(async () =>
         {
-            await foreach (TgiProviderUpdate update in provider.StreamAsync(new TgiRequest { Prompt = "hi", Model = "m1" }))
+            await foreach (TgiProviderUpdate update in provider.StreamAsync(new TgiRequest { Prompt = "hi", Model = "m1" }, cancellationToken))
             {
                 received.Append(update.TextDelta);
             }
@@ -88,13 +88,13 @@ public class TgiProviderFirstTokenTimeoutTests
     }
 
     [Test]
-    public async Task StreamAsync_CallerCancelsWhileWaitingForFirstToken_ThrowsOperationCanceledWithoutFailover()
+    public async Task StreamAsync_CallerCancelsWhileWaitingForFirstToken_ThrowsOperationCanceledWithoutFailover(CancellationToken cancellationToken)
     {
         await using Fleet fleet = await Fleet.StartAsync("m1", "m1");
         fleet.A.Faults.StallAfterTokens = 0;
         using TgiProvider provider = new(fleet.Options(o => o.FirstTokenTimeout = TimeSpan.FromMinutes(10)));
         await provider.HealthCheckAsync();
-        using CancellationTokenSource cancel = new();
+        using CancellationTokenSource cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         Task streaming = Task.Run(async () =>
         {
@@ -110,11 +110,11 @@ public class TgiProviderFirstTokenTimeoutTests
         await Assert.That(Fleet.GenerationRequests(fleet.B)).IsEqualTo(0);
     }
 
-    private static async Task<(string Text, Uri? Endpoint)> StreamAsync(TgiProvider provider, TgiRequest request)
+    private static async Task<(string Text, Uri? Endpoint)> StreamAsync(TgiProvider provider, TgiRequest request, CancellationToken cancellationToken)
     {
         StringBuilder text = new();
         Uri? endpoint = null;
-        await foreach (TgiProviderUpdate update in provider.StreamAsync(request))
+        await foreach (TgiProviderUpdate update in provider.StreamAsync(request, cancellationToken))
         {
             text.Append(update.TextDelta);
             endpoint = update.Endpoint;
