@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tgi.Sdk;
 using Tgi.Sdk.Providers;
@@ -53,6 +54,7 @@ internal static class ProviderChecks
         }).Build();
         ServiceCollection services = new();
         services.AddTgiProvider(configuration.GetSection("Tgi:Providers:0"));
+        services.AddHealthChecks().AddTgi("aot");
         services.AddTgiClient(tgi.BaseAddress);
         await using ServiceProvider container = services.BuildServiceProvider();
         container.GetRequiredService<IStartupValidator>().Validate();
@@ -92,6 +94,8 @@ internal static class ProviderChecks
         checks.True("provider count tokens", await provider.CountTokensAsync("Hello world") > 0);
         TgiProviderHealth health = await provider.HealthCheckAsync();
         checks.Equal("provider health (one dead replica)", "False,True", string.Join(",", health.Endpoints.Select(e => e.IsHealthy)));
+        HealthReport report = await container.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        checks.Equal("provider health check (one dead replica)", HealthStatus.Degraded, report.Entries["tgi:aot"].Status);
 
         // Microsoft.Extensions.AI over the provider (failover included) and over the DI-registered client.
         ChatResponse viaProvider = await provider.AsIChatClient("aot/provider-model").GetResponseAsync("Hi");
