@@ -26,4 +26,19 @@ public static class TgiChatClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         return new TgiChatClient(new TgiClientBackend(client), defaultModelId);
     }
+
+    /// <summary>
+    /// Wraps a backend of your own (for example one that routes across several servers) as an <see cref="IChatClient"/>:
+    /// the same adapter as <see cref="AsIChatClient(TgiClient, string?)"/>, sending its calls through
+    /// <paramref name="backend"/>.
+    /// </summary>
+    /// <param name="backend">Where the adapter's chat and generate calls go.</param>
+    /// <param name="defaultModelId">The model id reported in <see cref="ChatClientMetadata"/>; not sent to TGI.</param>
+    /// <returns>The chat client; <see cref="IChatClient.GetService"/> returns <see cref="TgiChatBackend.InnerService"/> for its type.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="backend"/> is null.</exception>
+    public static IChatClient AsIChatClient(this TgiChatBackend backend, string? defaultModelId = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        return new TgiChatClient(backend, defaultModelId);
+    }
 }

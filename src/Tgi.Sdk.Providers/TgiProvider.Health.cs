@@ -86,15 +86,16 @@ public partial class TgiProvider
                 // The model stays as last discovered.
             }
 
-            endpoint.RecordHealth(healthy, model, _timeProvider.GetUtcNow(), healthy ? null : "GET /health answered 503 (unhealthy).");
+            endpoint.RecordHealth(healthy, model, _timeProvider.GetUtcNow(), healthy ? null : "GET /health answered 503 (unhealthy).", "GET /health answered 503");
         }
         catch (TgiException e)
         {
-            endpoint.RecordHealth(false, null, _timeProvider.GetUtcNow(), e.Message);
+            endpoint.RecordHealth(false, null, _timeProvider.GetUtcNow(), e.Message, "GET /health failed: " + ProviderLog.Reason(e));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            endpoint.RecordHealth(false, null, _timeProvider.GetUtcNow(), $"No answer to GET /health within {_options.HealthCheckTimeout.TotalSeconds:0.###} s.");
+            string reason = $"No answer to GET /health within {_options.HealthCheckTimeout.TotalSeconds:0.###} s";
+            endpoint.RecordHealth(false, null, _timeProvider.GetUtcNow(), reason + ".", reason);
         }
     }
 }

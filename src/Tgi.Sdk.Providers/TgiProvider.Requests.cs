@@ -98,29 +98,19 @@ public partial class TgiProvider
             (endpoint, ct) => route.Api == TgiApi.ChatCompletions ? ChatStreamAsync(endpoint, request, ct) : GenerateStreamAsync(endpoint, request, ct),
             cancellationToken);
 
-    /// <summary>Opens a stream on the first replica that yields its first item; after that item, no retry.</summary>
+    /// <summary>
+    /// Opens a stream on the first replica that yields its first item within <see cref="TgiProviderOptions.FirstTokenTimeout"/>;
+    /// after that item, no retry.
+    /// </summary>
     internal async IAsyncEnumerable<T> StreamWithFailoverAsync<T>(
         string? model,
         Func<TgiEndpoint, CancellationToken, IAsyncEnumerable<T>> open,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Open the stream and pull its first update inside the failover pipeline; after that, no retry.
-        (IAsyncEnumerator<T> stream, bool hasFirst, TgiEndpoint endpoint) = await ExecuteAsync(
+        (IAsyncEnumerator<T> stream, bool hasFirst, TgiEndpoint endpoint, FirstTokenDeadline deadline) = await ExecuteAsync(
             model,
-            async (endpoint, ct) =>
-            {
-                IAsyncEnumerator<T> enumerator = open(endpoint, ct).GetAsyncEnumerator(ct);
-                try
-                {
-                    bool has = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                    return (enumerator, has, endpoint);
-                }
-                catch
-                {
-                    await enumerator.DisposeAsync().ConfigureAwait(false);
-                    throw;
-                }
-            },
+            (endpoint, ct) => OpenAsync(endpoint, open, ct),
             cancellationToken).ConfigureAwait(false);
 
         try
@@ -131,7 +121,7 @@ public partial class TgiProvider
             }
 
             yield return stream.Current;
-            while (await MoveNextAfterFirstAsync(stream, endpoint).ConfigureAwait(false))
+            while (await MoveNextAfterFirstAsync(stream, endpoint, deadline).ConfigureAwait(false))
             {
                 yield return stream.Current;
             }
@@ -139,10 +129,51 @@ public partial class TgiProvider
         finally
         {
             await stream.DisposeAsync().ConfigureAwait(false);
+            deadline.Dispose();
         }
     }
 
-    private static async ValueTask<bool> MoveNextAfterFirstAsync<T>(IAsyncEnumerator<T> stream, TgiEndpoint endpoint)
+    /// <summary>One streaming attempt: open on a replica and wait for its first update, at most the first-token timeout.</summary>
+    private async Task<(IAsyncEnumerator<T> Stream, bool HasFirst, TgiEndpoint Endpoint, FirstTokenDeadline Deadline)> OpenAsync<T>(
+        TgiEndpoint endpoint,
+        Func<TgiEndpoint, CancellationToken, IAsyncEnumerable<T>> open,
+        CancellationToken cancellationToken)
+    {
+        FirstTokenDeadline deadline = new(_options.FirstTokenTimeout, _timeProvider, cancellationToken);
+        IAsyncEnumerator<T>? enumerator = null;
+        try
+        {
+            enumerator = open(endpoint, deadline.Token).GetAsyncEnumerator(deadline.Token);
+            bool has = await enumerator.MoveNextAsync().ConfigureAwait(false);
+
+            // A first update that lost the race with the deadline counts as late: nothing reached the caller yet.
+            if (!deadline.TryDisarm())
+            {
+                throw deadline.ToException(endpoint.Url, null);
+            }
+
+            return (enumerator, has, endpoint, deadline);
+        }
+        catch (Exception e)
+        {
+            // TGI: a replica may send 200 and the SSE headers at once, then nothing (or only keep-alives) while stalled.
+            bool late = e is OperationCanceledException && deadline.Expired;
+            if (enumerator is not null)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            deadline.Dispose();
+            if (late)
+            {
+                throw deadline.ToException(endpoint.Url, e);
+            }
+
+            throw;
+        }
+    }
+
+    private static async ValueTask<bool> MoveNextAfterFirstAsync<T>(IAsyncEnumerator<T> stream, TgiEndpoint endpoint, FirstTokenDeadline deadline)
     {
         try
         {
@@ -153,6 +184,11 @@ public partial class TgiProvider
             // A token already reached the caller: retrying would duplicate it, so the error goes to the caller.
             endpoint.RecordFailure(e);
             throw;
+        }
+        catch (OperationCanceledException e) when (deadline.Expired)
+        {
+            // The deadline fired while the first update was being handed over; not the caller's cancellation.
+            throw deadline.ToException(endpoint.Url, e);
         }
     }
 

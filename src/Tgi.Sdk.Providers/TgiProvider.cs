@@ -1,6 +1,8 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -23,6 +25,7 @@ public partial class TgiProvider : IDisposable
 
     private readonly TgiProviderOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
     private readonly HttpClient? _ownedHttpClient;
     private readonly TgiEndpoint[] _endpoints;
     private readonly ResiliencePipeline _failover;
@@ -37,18 +40,22 @@ public partial class TgiProvider : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names each one.</exception>
     public TgiProvider(TgiProviderOptions options)
-        : this(options, CreateHttpClient(TimeProvider.System), TimeProvider.System, ownsHttpClient: true)
+        : this(options, CreateHttpClient(TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance, ownsHttpClient: true)
     {
     }
 
     /// <summary>Initializes a new instance over your HTTP client (for example one from <c>IHttpClientFactory</c>).</summary>
     /// <param name="options">The settings; copied.</param>
     /// <param name="httpClient">The HTTP client for every replica; not disposed by the provider. Its base address is ignored.</param>
-    /// <param name="timeProvider">The clock for health checks, backoff and circuit breaks; null for the system clock.</param>
+    /// <param name="timeProvider">The clock for health checks, timeouts, backoff and circuit breaks; null for the system clock.</param>
+    /// <param name="loggerFactory">
+    /// Where failover, retries, circuit-breaker transitions, health changes and model discovery are logged (category
+    /// <c>Tgi.Sdk.Providers.TgiProvider</c>); null logs nothing. Prompts, generated text and keys are never logged.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="httpClient"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names each one.</exception>
-    public TgiProvider(TgiProviderOptions options, HttpClient httpClient, TimeProvider? timeProvider = null)
-        : this(options, httpClient, timeProvider ?? TimeProvider.System, ownsHttpClient: false)
+    public TgiProvider(TgiProviderOptions options, HttpClient httpClient, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+        : this(options, httpClient, timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance, ownsHttpClient: false)
     {
     }
 
@@ -57,11 +64,12 @@ public partial class TgiProvider : IDisposable
     {
         _options = new TgiProviderOptions();
         _timeProvider = TimeProvider.System;
+        _logger = NullLogger.Instance;
         _endpoints = [];
         _failover = ResiliencePipeline.Empty;
     }
 
-    private TgiProvider(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider, bool ownsHttpClient)
+    private TgiProvider(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory, bool ownsHttpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -79,15 +87,16 @@ public partial class TgiProvider : IDisposable
         }
 
         _timeProvider = timeProvider;
+        _logger = loggerFactory.CreateLogger<TgiProvider>();
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        _endpoints = CreateEndpoints(_options, httpClient, timeProvider);
-        _failover = CreateFailoverPipeline(_options, timeProvider);
+        _endpoints = CreateEndpoints(_options, httpClient, timeProvider, _logger);
+        _failover = CreateFailoverPipeline(_options, timeProvider, _logger);
     }
 
     /// <summary>Gets the provider's name.</summary>
     public virtual string Name => _options.Name ?? "tgi";
 
-    /// <summary>Gets the provider's priority among providers (lower first).</summary>
+    /// <summary>Gets the provider's priority among providers (lower first; see <see cref="TgiProviderCatalog"/>).</summary>
     public virtual int Priority => _options.Priority;
 
     /// <summary>Gets the model ids: configured ones plus those discovered from the replicas.</summary>
@@ -181,6 +190,11 @@ public partial class TgiProvider : IDisposable
                 static async (ctx, s) =>
                 {
                     TgiEndpoint endpoint = s.State.Next();
+                    if (s.State.LastFailure is { } failed)
+                    {
+                        ProviderLog.Failover(s.Provider._logger, s.Provider.Name, failed.Endpoint.DisplayUrl, endpoint.DisplayUrl, failed.Reason);
+                    }
+
                     try
                     {
                         return await endpoint.Pipeline.ExecuteAsync(
@@ -188,14 +202,19 @@ public partial class TgiProvider : IDisposable
                             (s.Attempt, Endpoint: endpoint),
                             ctx.CancellationToken).ConfigureAwait(false);
                     }
-                    catch (TgiException e) when (FailoverPolicy.IsReplicaFailure(e))
+                    catch (Exception e) when (FailoverPolicy.ShouldFailover(e))
                     {
-                        endpoint.RecordFailure(e);
+                        if (e is TgiException)
+                        {
+                            endpoint.RecordFailure(e);
+                        }
+
+                        s.State.Failed(endpoint, e);
                         throw;
                     }
                 },
                 context,
-                (State: state, Attempt: attempt)).ConfigureAwait(false);
+                (State: state, Attempt: attempt, Provider: this)).ConfigureAwait(false);
         }
         catch (BrokenCircuitException e)
         {
@@ -249,7 +268,7 @@ public partial class TgiProvider : IDisposable
     private NotSupportedException Unsupported(string what, string setting) =>
         new($"TGI provider '{Name}' is configured with {setting} = false, but the request uses {what}.");
 
-    private static TgiEndpoint[] CreateEndpoints(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    private static TgiEndpoint[] CreateEndpoints(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
     {
         IEnumerable<TgiEndpointOptions> configured = options.Endpoints.Count > 0
             ? options.Endpoints
@@ -263,23 +282,31 @@ public partial class TgiProvider : IDisposable
                 .Select(e =>
                 {
                     Uri url = new(e.Url!, UriKind.Absolute);
-                    TgiClientOptions clientOptions = new()
-                    {
-                        Endpoint = url,
-                        ApiKey = options.ApiKey,
-                        RequestTimeout = options.Timeout,
-                    };
-                    foreach (KeyValuePair<string, string> header in options.Headers)
-                    {
-                        clientOptions.Headers[header.Key] = header.Value;
-                    }
-
-                    return new TgiEndpoint(url, e.Priority, e.Model, new TgiClient(httpClient, clientOptions), options.Resilience, timeProvider);
+                    TgiClient client = new(httpClient, CreateClientOptions(options, url));
+                    return new TgiEndpoint(url, e.Priority, e.Model, client, options.Resilience, timeProvider, options.Name ?? "tgi", logger);
                 }),
         ];
     }
 
-    private static ResiliencePipeline CreateFailoverPipeline(TgiProviderOptions options, TimeProvider timeProvider)
+    /// <summary>The one place provider settings become the settings of a replica's client.</summary>
+    private static TgiClientOptions CreateClientOptions(TgiProviderOptions options, Uri url)
+    {
+        TgiClientOptions clientOptions = new()
+        {
+            Endpoint = url,
+            ApiKey = options.ApiKey,
+            RequestTimeout = options.RequestTimeout,
+            StreamIdleTimeout = options.StreamIdleTimeout,
+        };
+        foreach (KeyValuePair<string, string> header in options.Headers)
+        {
+            clientOptions.Headers[header.Key] = header.Value;
+        }
+
+        return clientOptions;
+    }
+
+    private static ResiliencePipeline CreateFailoverPipeline(TgiProviderOptions options, TimeProvider timeProvider, ILogger logger)
     {
         TgiResilienceOptions r = options.Resilience;
         ResiliencePipelineBuilder builder = new() { TimeProvider = timeProvider, Name = "Tgi.Provider", InstanceName = options.Name };
@@ -299,8 +326,14 @@ public partial class TgiProvider : IDisposable
                     TimeSpan? retryAfter = args.Context.Properties.GetValue(s_failoverKey, null!)?.Slot.RetryAfter;
                     return ValueTask.FromResult(retryAfter is { } delay ? (TimeSpan?)(delay < r.MaxRetryDelay ? delay : r.MaxRetryDelay) : null);
                 },
-                OnRetry = static args =>
+                OnRetry = args =>
                 {
+                    ProviderLog.Retry(
+                        logger,
+                        options.Name ?? "tgi",
+                        args.Outcome.Exception is { } e ? ProviderLog.Reason(e) : "no result",
+                        args.AttemptNumber + 1,
+                        args.RetryDelay.TotalMilliseconds);
                     args.Context.Properties.GetValue(s_failoverKey, null!)?.StartRound();
                     return ValueTask.CompletedTask;
                 },

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tgi.Sdk;
 using Tgi.Sdk.Providers;
@@ -45,18 +46,33 @@ internal static class ProviderChecks
             ["Tgi:Providers:0:Endpoints:0:Priority"] = "0",
             ["Tgi:Providers:0:Endpoints:1:Url"] = tgi.BaseAddress.AbsoluteUri,
             ["Tgi:Providers:0:Endpoints:1:Priority"] = "1",
-            ["Tgi:Providers:0:Timeout"] = "00:00:30",
+            ["Tgi:Providers:0:timeout"] = "30",
+            ["Tgi:Providers:0:first_token_timeout"] = "00:00:20",
+            ["Tgi:Providers:0:options:supports_json_mode"] = "false",
             ["Tgi:Providers:0:Headers:X-Smoke"] = "aot",
             ["Tgi:Providers:0:Resilience:MaxRetries"] = "0",
         }).Build();
         ServiceCollection services = new();
         services.AddTgiProvider(configuration.GetSection("Tgi:Providers:0"));
+        services.AddHealthChecks().AddTgi("aot");
         services.AddTgiClient(tgi.BaseAddress);
         await using ServiceProvider container = services.BuildServiceProvider();
         container.GetRequiredService<IStartupValidator>().Validate();
 
         TgiProviderOptions options = container.GetRequiredService<IOptionsMonitor<TgiProviderOptions>>().Get("aot");
-        checks.Equal("provider config bound (source generator)", TimeSpan.FromSeconds(30), options.Timeout);
+        checks.Equal("provider config bound (snake_case timeout)", TimeSpan.FromSeconds(30), options.RequestTimeout);
+        checks.Equal("provider config bound (first_token_timeout)", TimeSpan.FromSeconds(20), options.FirstTokenTimeout);
+        checks.Equal("provider config bound (options:supports_json_mode)", false, options.SupportsJsonMode);
+        try
+        {
+            TgiProviderOptions.FromConfiguration(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Tgi:Timout"] = "30" }).Build().GetSection("Tgi"));
+            checks.True("provider config unknown key rejected", false);
+        }
+        catch (OptionsValidationException e)
+        {
+            checks.Equal("provider config unknown key rejected", "Tgi:Timout is not a known setting. Did you mean 'Timeout'?", e.Failures.Single());
+        }
 
         TgiProvider provider = container.GetRequiredKeyedService<TgiProvider>("aot");
         TgiProviderResponse generated = await provider.CompleteAsync(new TgiRequest { Prompt = "Hello", Model = "aot/provider-model" });
@@ -78,6 +94,8 @@ internal static class ProviderChecks
         checks.True("provider count tokens", await provider.CountTokensAsync("Hello world") > 0);
         TgiProviderHealth health = await provider.HealthCheckAsync();
         checks.Equal("provider health (one dead replica)", "False,True", string.Join(",", health.Endpoints.Select(e => e.IsHealthy)));
+        HealthReport report = await container.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        checks.Equal("provider health check (one dead replica)", HealthStatus.Degraded, report.Entries["tgi:aot"].Status);
 
         // Microsoft.Extensions.AI over the provider (failover included) and over the DI-registered client.
         ChatResponse viaProvider = await provider.AsIChatClient("aot/provider-model").GetResponseAsync("Hi");

@@ -9,13 +9,13 @@ using MeAi = Microsoft.Extensions.AI;
 
 namespace Tgi.Sdk.Extensions.AI;
 
-/// <summary>An <see cref="IChatClient"/> over a <see cref="TgiClient"/> or a provider (<see cref="ITgiChatBackend"/>).</summary>
+/// <summary>An <see cref="IChatClient"/> over a <see cref="TgiClient"/> or a provider (<see cref="TgiChatBackend"/>).</summary>
 internal sealed class TgiChatClient : IChatClient
 {
-    private readonly ITgiChatBackend _backend;
+    private readonly TgiChatBackend _backend;
     private readonly ChatClientMetadata _metadata;
 
-    public TgiChatClient(ITgiChatBackend backend, string? defaultModelId)
+    public TgiChatClient(TgiChatBackend backend, string? defaultModelId)
     {
         _backend = backend;
         _metadata = new ChatClientMetadata("tgi", backend.Endpoint, defaultModelId);
@@ -60,7 +60,7 @@ internal sealed class TgiChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(_backend.Inner) ? _backend.Inner
+            : serviceType.IsInstanceOfType(_backend.InnerService) ? _backend.InnerService
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

@@ -7,7 +7,7 @@ using Tgi.Sdk.Generate;
 namespace Tgi.Sdk.Extensions.AI;
 
 /// <summary>The backend over one <see cref="TgiClient"/>.</summary>
-internal sealed class TgiClientBackend : ITgiChatBackend
+internal sealed class TgiClientBackend : TgiChatBackend
 {
     private readonly TgiClient _client;
 
@@ -16,19 +16,19 @@ internal sealed class TgiClientBackend : ITgiChatBackend
         _client = client;
     }
 
-    public Uri? Endpoint => _client.Endpoint;
+    public override Uri? Endpoint => _client.Endpoint;
 
-    public object Inner => _client;
+    public override object InnerService => _client;
 
-    public Task<TgiResult<ChatCompletion>> ChatAsync(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken) =>
+    public override Task<TgiResult<ChatCompletion>> ChatAsync(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken) =>
         _client.ChatAsync(messages, options, cancellationToken);
 
-    public IAsyncEnumerable<ChatCompletionUpdate> ChatStreamingAsync(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken) =>
+    public override IAsyncEnumerable<ChatCompletionUpdate> ChatStreamingAsync(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken) =>
         _client.ChatStreamingAsync(messages, options, cancellationToken);
 
-    public Task<TgiResult<GenerateResponse>> GenerateAsync(string prompt, GenerateOptions options, CancellationToken cancellationToken) =>
+    public override Task<TgiResult<GenerateResponse>> GenerateAsync(string prompt, GenerateOptions options, CancellationToken cancellationToken) =>
         _client.GenerateAsync(prompt, options, cancellationToken);
 
-    public IAsyncEnumerable<GenerateStreamUpdate> GenerateStreamingAsync(string prompt, GenerateOptions options, CancellationToken cancellationToken) =>
+    public override IAsyncEnumerable<GenerateStreamUpdate> GenerateStreamingAsync(string prompt, GenerateOptions options, CancellationToken cancellationToken) =>
         _client.GenerateStreamingAsync(prompt, options, cancellationToken);
 }

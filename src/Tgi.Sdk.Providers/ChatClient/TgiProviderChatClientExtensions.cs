@@ -20,6 +20,6 @@ public static class TgiProviderChatClientExtensions
     public static IChatClient AsIChatClient(this TgiProvider provider, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        return new TgiChatClient(new ProviderChatBackend(provider, model), model);
+        return new ProviderChatBackend(provider, model).AsIChatClient(model);
     }
 }

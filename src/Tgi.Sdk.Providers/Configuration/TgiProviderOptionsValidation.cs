@@ -41,10 +41,9 @@ internal static class TgiProviderOptionsValidation
             }
         }
 
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            errors.Add($"{path}:Timeout: '{options.Timeout}' must be positive, e.g. 00:02:00");
-        }
+        CheckTimeout(options.RequestTimeout, path + ":RequestTimeout", "00:02:00", errors);
+        CheckTimeout(options.FirstTokenTimeout, path + ":FirstTokenTimeout", "00:01:00", errors);
+        CheckTimeout(options.StreamIdleTimeout, path + ":StreamIdleTimeout", "00:01:00", errors);
 
         if (options.HealthCheckInterval < TimeSpan.Zero)
         {
@@ -104,6 +103,14 @@ internal static class TgiProviderOptionsValidation
         if (r.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
         {
             errors.Add($"{path}:CircuitBreakerBreakDuration: '{r.CircuitBreakerBreakDuration}' must be at least 00:00:00.5, e.g. 00:00:30");
+        }
+    }
+
+    private static void CheckTimeout(TimeSpan value, string key, string example, List<string> errors)
+    {
+        if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{key}: '{value}' must be positive, e.g. {example}");
         }
     }
 

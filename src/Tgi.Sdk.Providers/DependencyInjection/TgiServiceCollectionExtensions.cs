@@ -5,6 +5,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Tgi.Sdk;
@@ -45,7 +46,9 @@ public static class TgiServiceCollectionExtensions
 
     /// <summary>
     /// Registers a <see cref="TgiClient"/> bound from a configuration section (<c>Endpoint</c>, <c>ApiKey</c>,
-    /// <c>Headers</c>, <c>RequestTimeout</c>, <c>StreamIdleTimeout</c>, <c>MaxEventSize</c>), with the binding source generator.
+    /// <c>Headers</c>, <c>RequestTimeout</c>, <c>StreamIdleTimeout</c>, <c>MaxEventSize</c>) without reflection. Every key
+    /// also takes its snake_case spelling (<c>base_url</c> and <c>timeout</c> are accepted too); an unknown key fails
+    /// start-up (<c>ValidateOnStart</c>) with a message naming it and the closest known key.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section.</param>
@@ -53,8 +56,10 @@ public static class TgiServiceCollectionExtensions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IHttpClientBuilder AddTgiClient(this IServiceCollection services, IConfiguration section)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        return services.AddTgiClient(o => section.Bind(o));
+        services.AddOptions<TgiClientOptions>(Options.Options.DefaultName).ValidateOnStart();
+        return services.AddTgiClient(o => TgiClientConfiguration.Bind(section, o, Options.Options.DefaultName));
     }
 
     /// <summary>Registers a keyed <see cref="TgiClient"/>, so several servers can be used side by side.</summary>
@@ -100,10 +105,17 @@ public static class TgiServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers a <see cref="TgiProvider"/> bound from a configuration section (for example <c>Tgi:Providers:0</c>)
-    /// with the binding source generator, validated at startup (<c>ValidateOnStart</c>). It is registered keyed by its
-    /// <c>Name</c> (default <c>tgi</c>); the first provider registered is also the unkeyed <see cref="TgiProvider"/>.
+    /// Registers a <see cref="TgiProvider"/> bound from a configuration section (for example <c>Tgi</c> or
+    /// <c>Tgi:Providers:0</c>) without reflection, validated at startup (<c>ValidateOnStart</c>). It is registered keyed
+    /// by its <c>Name</c> (default <c>tgi</c>); the provider with the lowest <see cref="TgiProviderOptions.Priority"/>
+    /// (the first registered among equals) is also the unkeyed <see cref="TgiProvider"/>, and every provider is listed in
+    /// <see cref="TgiProviderCatalog"/>. It logs through the container's <see cref="ILoggerFactory"/>, if any.
     /// </summary>
+    /// <remarks>
+    /// Every key accepts its .NET spelling and its snake_case one (<c>BaseUrl</c> or <c>base_url</c>, <c>timeout</c> for
+    /// <see cref="TgiProviderOptions.RequestTimeout"/>, <c>options:supports_json_mode</c>, …). An unknown key fails
+    /// start-up with a message that names it and the closest known key.
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="section">The provider's section.</param>
     /// <returns>The HTTP client builder of the provider's replicas.</returns>
@@ -111,7 +123,7 @@ public static class TgiServiceCollectionExtensions
     public static IHttpClientBuilder AddTgiProvider(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        string? name = section["Name"];
+        string? name = TgiProviderConfiguration.Peek(section, "Name");
         return services.AddTgiProvider(string.IsNullOrWhiteSpace(name) ? "tgi" : name.Trim(), section);
     }
 
@@ -160,7 +172,8 @@ public static class TgiServiceCollectionExtensions
 
     /// <summary>
     /// Registers one keyed <see cref="TgiProvider"/> per child of <c>Providers</c> in a section (for example <c>Tgi</c>),
-    /// each under its <c>Name</c>.
+    /// each under its <c>Name</c>. <see cref="TgiProviderCatalog"/> lists them by <see cref="TgiProviderOptions.Priority"/>
+    /// (lower first), and the first of that order is the unkeyed <see cref="TgiProvider"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section holding <c>Providers</c>.</param>
@@ -172,7 +185,7 @@ public static class TgiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         foreach (IConfigurationSection provider in section.GetSection("Providers").GetChildren())
         {
-            string? name = provider["Name"];
+            string? name = TgiProviderConfiguration.Peek(provider, "Name");
             services.AddTgiProvider(string.IsNullOrWhiteSpace(name) ? "tgi-" + provider.Key : name.Trim(), provider);
         }
 
@@ -186,8 +199,14 @@ public static class TgiServiceCollectionExtensions
         services.AddKeyedSingleton(name, (sp, _) => new TgiProvider(
             sp.GetRequiredService<IOptionsMonitor<TgiProviderOptions>>().Get(name),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ProviderPrefix + name),
-            sp.GetService<TimeProvider>()));
-        services.TryAddSingleton(sp => sp.GetRequiredKeyedService<TgiProvider>(name));
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(new TgiProviderRegistration(name));
+        services.TryAddSingleton(sp => new TgiProviderCatalog(sp.GetServices<TgiProviderRegistration>()
+            .Select(r => r.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Select(n => sp.GetRequiredKeyedService<TgiProvider>(n))));
+        services.TryAddSingleton(sp => sp.GetRequiredService<TgiProviderCatalog>()[0]);
 
         return services.AddHttpClient(ProviderPrefix + name)
             .ConfigurePrimaryHttpMessageHandler(TgiProvider.CreatePrimaryHandler)

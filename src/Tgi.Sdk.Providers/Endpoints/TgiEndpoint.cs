@@ -1,6 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -13,19 +14,32 @@ internal sealed class TgiEndpoint
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly string? _configuredModel;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly string _provider;
     private long _openUntilTicks;
     private string? _discoveredModel;
     private bool? _isHealthy;
     private DateTimeOffset? _lastCheckedAt;
     private string? _lastError;
 
-    public TgiEndpoint(Uri url, int priority, string? configuredModel, TgiClient client, TgiResilienceOptions resilience, TimeProvider timeProvider)
+    public TgiEndpoint(
+        Uri url,
+        int priority,
+        string? configuredModel,
+        TgiClient client,
+        TgiResilienceOptions resilience,
+        TimeProvider timeProvider,
+        string provider,
+        ILogger logger)
     {
         Url = url;
+        DisplayUrl = ProviderLog.Display(url);
         Priority = priority;
         _configuredModel = configuredModel;
         Client = client;
         _timeProvider = timeProvider;
+        _provider = provider;
+        _logger = logger;
         Pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = "Tgi.Endpoint", InstanceName = url.AbsoluteUri }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -39,6 +53,17 @@ internal sealed class TgiEndpoint
                 {
                     // No lock: Polly may raise this while holding its own, which Snapshot takes under ours.
                     Interlocked.Exchange(ref _openUntilTicks, (timeProvider.GetUtcNow() + args.BreakDuration).UtcTicks);
+                    ProviderLog.CircuitOpened(_logger, _provider, DisplayUrl, args.BreakDuration.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+                OnHalfOpened = _ =>
+                {
+                    ProviderLog.CircuitHalfOpened(_logger, _provider, DisplayUrl);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    ProviderLog.CircuitClosed(_logger, _provider, DisplayUrl);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -47,6 +72,9 @@ internal sealed class TgiEndpoint
 
     /// <summary>Gets the base URL.</summary>
     public Uri Url { get; }
+
+    /// <summary>Gets the base URL without user info, query or fragment, for logs and health reports.</summary>
+    public string DisplayUrl { get; }
 
     /// <summary>Gets the priority (lower first).</summary>
     public int Priority { get; }
@@ -81,18 +109,44 @@ internal sealed class TgiEndpoint
         }
     }
 
-    /// <summary>Records a health check's result.</summary>
-    public void RecordHealth(bool healthy, string? model, DateTimeOffset at, string? error)
+    /// <summary>Records a health check's result, logging a change of health or of the discovered model.</summary>
+    /// <param name="healthy">Whether <c>/health</c> answered healthy.</param>
+    /// <param name="model">The model <c>/info</c> named, or null when it could not be read.</param>
+    /// <param name="at">When the check ran.</param>
+    /// <param name="error">What went wrong, for <see cref="TgiEndpointStatus.LastError"/>.</param>
+    /// <param name="reason">Why the endpoint is unhealthy, in the SDK's own words (logged; never server text).</param>
+    public void RecordHealth(bool healthy, string? model, DateTimeOffset at, string? error, string? reason = null)
     {
+        bool? was;
+        bool newModel;
         lock (_gate)
         {
+            was = _isHealthy;
             _isHealthy = healthy;
             _lastCheckedAt = at;
             _lastError = error;
+            newModel = model is not null && !string.Equals(model, _discoveredModel, StringComparison.Ordinal);
             if (model is not null)
             {
                 _discoveredModel = model;
             }
+        }
+
+        if (was != healthy)
+        {
+            if (healthy)
+            {
+                ProviderLog.EndpointHealthy(_logger, _provider, DisplayUrl);
+            }
+            else
+            {
+                ProviderLog.EndpointUnhealthy(_logger, _provider, DisplayUrl, reason ?? "unhealthy");
+            }
+        }
+
+        if (newModel)
+        {
+            ProviderLog.ModelDiscovered(_logger, _provider, DisplayUrl, model!);
         }
     }
 

@@ -20,6 +20,9 @@ internal sealed class FailoverState
     /// <summary>Gets whether the current round has a replica left to try.</summary>
     public bool HasNext => _tried.Count < _candidates.Count;
 
+    /// <summary>Gets the replica that failed last in this round, and why (in the SDK's words), for the failover log.</summary>
+    public (TgiEndpoint Endpoint, string Reason)? LastFailure { get; private set; }
+
     /// <summary>
     /// Picks the next replica of this round: available ones (healthy, circuit not open) in priority order first, then the
     /// rest, so a fleet that looks all-down is still tried rather than failing at once.
@@ -48,10 +51,14 @@ internal sealed class FailoverState
         return chosen;
     }
 
+    /// <summary>Records why a replica failed, so the next pick can say where the request moved from.</summary>
+    public void Failed(TgiEndpoint endpoint, Exception error) => LastFailure = (endpoint, ProviderLog.Reason(error));
+
     /// <summary>Starts a new round after a backoff.</summary>
     public void StartRound()
     {
         _tried.Clear();
+        LastFailure = null;
         Slot.RetryAfter = null;
     }
 }

@@ -55,7 +55,7 @@ public class TgiProviderConfigurationTests
             await Assert.That(options.Endpoints[0].Priority).IsEqualTo(1);
             await Assert.That(options.Models).IsEquivalentTo(new[] { "m1", "m2" });
             await Assert.That(options.Priority).IsEqualTo(3);
-            await Assert.That(options.Timeout).IsEqualTo(TimeSpan.FromSeconds(45));
+            await Assert.That(options.RequestTimeout).IsEqualTo(TimeSpan.FromSeconds(45));
             await Assert.That(options.ApiKey).IsEqualTo("secret");
             await Assert.That(options.Headers["x-team"]).IsEqualTo("search");
             await Assert.That(options.SupportsFunctionCalling).IsFalse();
@@ -85,7 +85,7 @@ public class TgiProviderConfigurationTests
             TgiProviderOptions options = Resolve(configuration, "tgi");
 
             await Assert.That(options.BaseUrl).IsEqualTo("http://127.0.0.1:19999");
-            await Assert.That(options.Timeout).IsEqualTo(TimeSpan.FromSeconds(10));
+            await Assert.That(options.RequestTimeout).IsEqualTo(TimeSpan.FromSeconds(10));
             await Assert.That(options.Headers["X-Env"]).IsEqualTo("yes");
         }
         finally
@@ -123,7 +123,7 @@ public class TgiProviderConfigurationTests
         TgiProviderOptions options = Resolve(configuration, "tgi");
 
         await Assert.That(options.BaseUrl).IsEqualTo("http://localhost:8080");
-        await Assert.That(options.Timeout).IsEqualTo(TimeSpan.FromSeconds(120));
+        await Assert.That(options.RequestTimeout).IsEqualTo(TimeSpan.FromSeconds(120));
         await Assert.That(options.ApiKey).IsNull();
         await Assert.That(options.SupportsFunctionCalling && options.SupportsJsonMode && options.SupportsGuidedGeneration).IsTrue();
     }
@@ -134,9 +134,10 @@ public class TgiProviderConfigurationTests
     [Arguments("Endpoints:0:Url", "ftp://tgi", "Tgi:Providers:0:Endpoints:0:Url: 'ftp://tgi' is not an absolute http(s) URL, e.g. http://tgi-0:8080")]
     [Arguments("Endpoints:0:Priority", "first", "Tgi:Providers:0:Endpoints:0:Priority: 'first' is not a whole number, e.g. 0")]
     [Arguments("Endpoints:0", "http://tgi-0:8080", "Tgi:Providers:0:Endpoints:0: 'http://tgi-0:8080' is a plain value; give each endpoint a Url")]
-    [Arguments("Timeout", "abc", "Tgi:Providers:0:Timeout: 'abc' is not a duration in hh:mm:ss form, e.g. 00:02:00 for 120 seconds")]
-    [Arguments("Timeout", "120", "Tgi:Providers:0:Timeout: '120' is not a duration in hh:mm:ss form, e.g. 00:02:00 for 120 seconds")]
-    [Arguments("Timeout", "-00:00:01", "Tgi:Providers:0:Timeout: '-00:00:01' must be positive, e.g. 00:02:00")]
+    [Arguments("Timeout", "abc", "Tgi:Providers:0:Timeout: 'abc' is not a duration (hh:mm:ss, or a number of seconds), e.g. 00:02:00 or 120 for 120 seconds")]
+    [Arguments("Timeout", "-00:00:01", "Tgi:Providers:0:RequestTimeout: '-00:00:01' must be positive, e.g. 00:02:00")]
+    [Arguments("FirstTokenTimeout", "0", "Tgi:Providers:0:FirstTokenTimeout: '00:00:00' must be positive, e.g. 00:01:00")]
+    [Arguments("stream_idle_timeout", "soon", "Tgi:Providers:0:stream_idle_timeout: 'soon' is not a duration (hh:mm:ss, or a number of seconds)")]
     [Arguments("HealthCheckInterval", "-00:00:05", "Tgi:Providers:0:HealthCheckInterval: '-00:00:05' must not be negative")]
     [Arguments("HealthCheckTimeout", "00:00:00", "Tgi:Providers:0:HealthCheckTimeout: '00:00:00' must be positive, e.g. 00:00:05")]
     [Arguments("Priority", "high", "Tgi:Providers:0:Priority: 'high' is not a whole number, e.g. 0")]
@@ -146,7 +147,7 @@ public class TgiProviderConfigurationTests
     [Arguments("Headers:Bad Header", "x", "Tgi:Providers:0:Headers:Bad Header: 'Bad Header' is not a valid HTTP header name, e.g. X-Request-Source")]
     [Arguments("Models:0", " ", "Tgi:Providers:0:Models:0: is empty; give a model id")]
     [Arguments("Resilience:MaxRetries", "-1", "Tgi:Providers:0:Resilience:MaxRetries: '-1' must not be negative, e.g. 1")]
-    [Arguments("Resilience:RetryDelay", "soon", "Tgi:Providers:0:Resilience:RetryDelay: 'soon' is not a duration in hh:mm:ss form, e.g. 00:00:01")]
+    [Arguments("Resilience:RetryDelay", "soon", "Tgi:Providers:0:Resilience:RetryDelay: 'soon' is not a duration (hh:mm:ss, or a number of seconds), e.g. 00:00:01")]
     [Arguments("Resilience:CircuitBreakerFailureRatio", "2", "Tgi:Providers:0:Resilience:CircuitBreakerFailureRatio: '2' must be greater than 0 and at most 1, e.g. 0.5")]
     [Arguments("Resilience:CircuitBreakerMinimumThroughput", "1", "Tgi:Providers:0:Resilience:CircuitBreakerMinimumThroughput: '1' must be at least 2, e.g. 4")]
     [Arguments("Resilience:CircuitBreakerBreakDuration", "00:00:00.1", "Tgi:Providers:0:Resilience:CircuitBreakerBreakDuration: '00:00:00.1000000' must be at least 00:00:00.5")]
@@ -204,12 +205,12 @@ public class TgiProviderConfigurationTests
     [Test]
     public async Task Constructor_BadSettingsInCode_ThrowsNamingEachKey()
     {
-        TgiProviderOptions options = new() { Name = "coded", BaseUrl = "localhost:8080", Timeout = TimeSpan.Zero };
+        TgiProviderOptions options = new() { Name = "coded", BaseUrl = "localhost:8080", RequestTimeout = TimeSpan.Zero };
 
         ArgumentException? error = await Assert.That(() => new TgiProvider(options)).Throws<ArgumentException>();
 
         await Assert.That(error!.Message).Contains("coded:BaseUrl: 'localhost:8080' is not an absolute http(s) URL, e.g. http://localhost:8080");
-        await Assert.That(error.Message).Contains("coded:Timeout: '00:00:00' must be positive");
+        await Assert.That(error.Message).Contains("coded:RequestTimeout: '00:00:00' must be positive");
     }
 
     private static TgiProviderOptions Resolve(IConfiguration configuration, string name)

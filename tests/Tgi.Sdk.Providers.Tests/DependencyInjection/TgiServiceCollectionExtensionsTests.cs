@@ -3,6 +3,7 @@
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Providers;
 using Tgi.Sdk.Providers.Tests.Support;
@@ -118,6 +119,52 @@ public class TgiServiceCollectionExtensionsTests
         await container.GetRequiredService<TgiClient>().GenerateAsync("hi");
 
         await Assert.That(fleet.A.ReceivedRequests.Last().Headers["X-Client"]).IsEqualTo("bound");
+    }
+
+    [Test]
+    public async Task AddTgiClient_SnakeCaseSection_BindsClientOptions()
+    {
+        await using Fleet fleet = await Fleet.StartAsync("m1");
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tgi:Client:base_url"] = fleet.A.BaseAddress.AbsoluteUri,
+            ["Tgi:Client:api_key"] = "k-1",
+            ["Tgi:Client:timeout"] = "30",
+            ["Tgi:Client:stream_idle_timeout"] = "00:00:20",
+            ["Tgi:Client:max_event_size"] = "4096",
+        }).Build();
+        ServiceCollection services = new();
+        services.AddTgiClient(configuration.GetSection("Tgi:Client"));
+        await using ServiceProvider container = services.BuildServiceProvider();
+        container.GetRequiredService<IStartupValidator>().Validate();
+
+        TgiClientOptions options = container.GetRequiredService<IOptionsMonitor<TgiClientOptions>>().Get(Options.DefaultName);
+        await container.GetRequiredService<TgiClient>().GenerateAsync("hi");
+
+        await Assert.That(options.Endpoint).IsEqualTo(fleet.A.BaseAddress);
+        await Assert.That(options.ApiKey).IsEqualTo("k-1");
+        await Assert.That(options.RequestTimeout).IsEqualTo(TimeSpan.FromSeconds(30));
+        await Assert.That(options.StreamIdleTimeout).IsEqualTo(TimeSpan.FromSeconds(20));
+        await Assert.That(options.MaxEventSize).IsEqualTo(4096);
+        await Assert.That(Fleet.GenerationRequests(fleet.A)).IsEqualTo(1);
+    }
+
+    [Test]
+    public async Task AddTgiClient_UnknownKey_FailsStartupNamingTheClosestKey()
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tgi:Client:Endpoint"] = "http://127.0.0.1:8080",
+            ["Tgi:Client:RequestTimout"] = "00:00:30",
+        }).Build();
+        ServiceCollection services = new();
+        services.AddTgiClient(configuration.GetSection("Tgi:Client"));
+        await using ServiceProvider container = services.BuildServiceProvider();
+
+        OptionsValidationException? error = await Assert.That(() => container.GetRequiredService<IStartupValidator>().Validate())
+            .Throws<OptionsValidationException>();
+
+        await Assert.That(error!.Failures.Single()).IsEqualTo("Tgi:Client:RequestTimout is not a known setting. Did you mean 'RequestTimeout'?");
     }
 
     [Test]
