@@ -169,6 +169,7 @@ function Invoke-Docs {
     # docfx metadata writes docs/api/*.yml (git-ignored); stale pages of removed types must not survive.
     Get-ChildItem -LiteralPath (Join-Path $docs 'api') -Filter '*.yml' | Remove-Item -Force
     Remove-Item -LiteralPath (Join-Path $docs 'api/.manifest') -Force -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath (Join-Path $Root 'artifacts/docs/site') -Recurse -Force -ErrorAction SilentlyContinue
     Push-Location $docs
     try {
         dotnet docfx metadata docfx.json --warningsAsErrors
