@@ -10,7 +10,7 @@
   dotnet pwsh -NoProfile -File ./build.ps1 -Target Build,Test
 
 .PARAMETER Target
-  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz, All (comma-separated).
+  One or more of: Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz, Docs, All (comma-separated).
 .PARAMETER Quick
   Bench: run every benchmark once, as a smoke test.
 .PARAMETER Upstream
@@ -20,7 +20,7 @@
 .PARAMETER FuzzSeed
   Fuzz: replay a run from the seed a failure printed.
 .PARAMETER Configuration
-  Build configuration for Build, Test and Pack (default Release).
+  Build configuration for Build, Test, Pack and Docs (default Release).
 #>
 [CmdletBinding()]
 param(
@@ -172,6 +172,35 @@ function Invoke-Snippets {
         dotnet test --project (Join-Path $Root 'tests/Tgi.Sdk.Samples.Tests') -- --treenode-filter '/*/*/DocumentationSnippetTests/*'
     }
     finally { Remove-Item Env:TGI_UPDATE_SNIPPETS -ErrorAction SilentlyContinue }
+}
+
+function Invoke-Docs {
+    # The documentation site (docs/) with docfx, pinned in the local tool manifest. The API reference comes from the
+    # built assemblies and their XML docs, taken from tests/Tgi.Sdk.Samples.Tests' output: building that project compiles
+    # every sample the articles quote, and its output holds the four shipped libraries with every dependency docfx needs
+    # to resolve their types. After Build (same configuration) that build is incremental, so the cost is docfx's own.
+    # --warningsAsErrors: a broken link, a missing bookmark or an unresolved cross-reference fails the target.
+    Write-Step "Docs: docfx site into artifacts/docs/site ($Configuration assemblies; any docfx warning fails)"
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    dotnet build (Join-Path $Root 'tests/Tgi.Sdk.Samples.Tests/Tgi.Sdk.Samples.Tests.csproj') -c $Configuration -warnaserror
+    $bin = Join-Path $Root "tests/Tgi.Sdk.Samples.Tests/bin/$Configuration/net10.0"
+    $assemblies = Join-Path $Root 'artifacts/docs/input'
+    Remove-Item -LiteralPath $assemblies -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force -Path $assemblies | Out-Null
+    Copy-Item -Path (Join-Path $bin '*.dll') -Destination $assemblies
+    Copy-Item -Path (Join-Path $bin 'Tgi.*.xml') -Destination $assemblies
+    $docs = Join-Path $Root 'docs'
+    # docfx metadata writes docs/api/*.yml (git-ignored); stale pages of removed types must not survive.
+    Get-ChildItem -LiteralPath (Join-Path $docs 'api') -Filter '*.yml' | Remove-Item -Force
+    Remove-Item -LiteralPath (Join-Path $docs 'api/.manifest') -Force -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath (Join-Path $Root 'artifacts/docs/site') -Recurse -Force -ErrorAction SilentlyContinue
+    Push-Location $docs
+    try {
+        dotnet docfx metadata docfx.json --warningsAsErrors
+        dotnet docfx build docfx.json --warningsAsErrors
+    }
+    finally { Pop-Location }
+    Write-Step ("Docs: site built in {0:N0} s: artifacts/docs/site/index.html" -f $watch.Elapsed.TotalSeconds)
 }
 
 function Invoke-Pack {
@@ -336,7 +365,7 @@ function Invoke-CliGate {
 
 # With -File, "-Target Build,Test" arrives as one string (KIOTA.md): split on commas.
 $targets = @($Target | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-if ($targets -contains 'All') { $targets = @('CheckGenerated', 'Build', 'Test', 'Aot', 'Cli') }
+if ($targets -contains 'All') { $targets = @('CheckGenerated', 'Build', 'Test', 'Aot', 'Cli', 'Docs') }
 
 foreach ($t in $targets) {
     switch ($t) {
@@ -349,8 +378,9 @@ foreach ($t in $targets) {
         'Bench' { Invoke-Bench }
         'Pack' { Invoke-Pack }
         'Snippets' { Invoke-Snippets }
+        'Docs' { Invoke-Docs }
         'Cli' { Invoke-CliGate }
         'Fuzz' { Invoke-Fuzz }
-        default { throw \"Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz or All.\" }
+        default { throw "Unknown target '$t'. Use Generate, CheckGenerated, SpecDiff, Build, Test, Aot, Cli, Bench, Pack, Snippets, Fuzz, Docs or All." }
     }
 }
