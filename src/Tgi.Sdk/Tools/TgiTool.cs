@@ -10,7 +10,7 @@ namespace Tgi.Sdk;
 /// <summary>
 /// Creates tools (<see cref="ChatTool"/>) from C# argument types: the JSON Schema comes from the type's source-generated
 /// contract through <see cref="System.Text.Json.Schema.JsonSchemaExporter"/>, with no reflection, so it works under
-/// Native AOT. Optionally attaches the handler that a tool loop (<see cref="TgiClient.RunToolsAsync"/>) runs.
+/// Native AOT. Optionally attaches the handler that a tool loop (<see cref="TgiClient.RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>) runs.
 /// </summary>
 /// <remarks>
 /// <para>A tool is always a <see cref="ChatTool"/>: this class is the typed way to build one, and
