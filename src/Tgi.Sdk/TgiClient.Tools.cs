@@ -39,11 +39,35 @@ public partial class TgiClient
     public virtual Task<ChatToolLoopResult> RunToolsAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions options, int maxRounds = DefaultMaxToolRounds, CancellationToken cancellationToken = default)
     {
         ChatMessage[] list = ToolLoop.Validate(messages, options, maxRounds);
-        return RunToolsCoreAsync(ToolLoop.Start(list, options, maxRounds), cancellationToken);
+        return RunToolsCoreAsync(ToolLoop.Start(list, options, maxRounds), 1, cancellationToken);
     }
 
     /// <summary>
-    /// Runs a tool-calling loop over streamed chats (see <see cref="RunToolsAsync"/>): yields the model's text as it
+    /// Runs a tool-calling loop (see <see cref="RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>)
+    /// with loop options: the round limit, and how many tool calls of one turn run at once.
+    /// </summary>
+    /// <param name="messages">The conversation so far.</param>
+    /// <param name="options">The request options; every tool in <see cref="ChatCompletionOptions.Tools"/> needs a handler (<see cref="TgiTool"/>).</param>
+    /// <param name="loopOptions">How the loop runs.</param>
+    /// <param name="cancellationToken">The cancellation token, also passed to the handlers.</param>
+    /// <returns>The last completion and the whole conversation.</returns>
+    /// <remarks>
+    /// With <see cref="ChatToolLoopOptions.MaxParallelToolCalls"/> above 1 the calls of one turn run at once, up to that
+    /// many; their results are still sent back in the calls' order. A failing handler cancels its siblings' tokens and
+    /// its exception propagates once they have finished.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="messages"/>, <paramref name="options"/> or <paramref name="loopOptions"/> is null.</exception>
+    /// <exception cref="ArgumentException">There are no tools, or a tool has no handler.</exception>
+    /// <exception cref="TgiException">A request failed, or the model's call cannot be read or names an unknown tool (<see cref="TgiErrorType.InvalidOutput"/>).</exception>
+    public virtual Task<ChatToolLoopResult> RunToolsAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions options, ChatToolLoopOptions loopOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loopOptions);
+        ChatMessage[] list = ToolLoop.Validate(messages, options, loopOptions.MaxRounds);
+        return RunToolsCoreAsync(ToolLoop.Start(list, options, loopOptions.MaxRounds), loopOptions.MaxParallelToolCalls, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a tool-calling loop over streamed chats (see <see cref="RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>): yields the model's text as it
     /// arrives, each tool call and its result, and finally a <see cref="ChatToolLoopUpdateKind.Completed"/> update with
     /// the outcome.
     /// </summary>
@@ -63,10 +87,33 @@ public partial class TgiClient
     public virtual IAsyncEnumerable<ChatToolLoopUpdate> RunToolsStreamingAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions options, int maxRounds = DefaultMaxToolRounds, CancellationToken cancellationToken = default)
     {
         ChatMessage[] list = ToolLoop.Validate(messages, options, maxRounds);
-        return RunToolsStreamingCoreAsync(list, options.Clone(), maxRounds, cancellationToken);
+        return RunToolsStreamingCoreAsync(list, options.Clone(), maxRounds, 1, cancellationToken);
     }
 
-    private async Task<ChatToolLoopResult> RunToolsCoreAsync(ToolLoop loop, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a tool-calling loop over streamed chats (see <see cref="RunToolsStreamingAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>)
+    /// with loop options: the round limit, and how many tool calls of one turn run at once.
+    /// </summary>
+    /// <param name="messages">The conversation so far.</param>
+    /// <param name="options">The request options; every tool needs a handler.</param>
+    /// <param name="loopOptions">How the loop runs.</param>
+    /// <param name="cancellationToken">The cancellation token, also passed to the handlers.</param>
+    /// <returns>A lazy stream of updates; the first request is sent when enumeration starts, and each enumeration runs the loop afresh.</returns>
+    /// <remarks>
+    /// When the calls of a turn run at once (<see cref="ChatToolLoopOptions.MaxParallelToolCalls"/> above 1), every
+    /// <see cref="ChatToolLoopUpdateKind.ToolCall"/> update of the turn comes first, then the
+    /// <see cref="ChatToolLoopUpdateKind.ToolResult"/> updates, in the calls' order, once all handlers have finished.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="messages"/>, <paramref name="options"/> or <paramref name="loopOptions"/> is null.</exception>
+    /// <exception cref="ArgumentException">There are no tools, or a tool has no handler.</exception>
+    public virtual IAsyncEnumerable<ChatToolLoopUpdate> RunToolsStreamingAsync(IEnumerable<ChatMessage> messages, ChatCompletionOptions options, ChatToolLoopOptions loopOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loopOptions);
+        ChatMessage[] list = ToolLoop.Validate(messages, options, loopOptions.MaxRounds);
+        return RunToolsStreamingCoreAsync(list, options.Clone(), loopOptions.MaxRounds, loopOptions.MaxParallelToolCalls, cancellationToken);
+    }
+
+    private async Task<ChatToolLoopResult> RunToolsCoreAsync(ToolLoop loop, int maxParallelToolCalls, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -79,10 +126,12 @@ public partial class TgiClient
             }
 
             loop.AppendToolTurn(completion);
-            foreach (ChatToolCall call in completion.ToolCalls)
+            IReadOnlyList<ChatToolCall> calls = completion.ToolCalls;
+            ChatTool[] tools = [.. calls.Select(loop.Find)];
+            string[] outputs = await ToolCallRunner.RunAsync(tools, calls, maxParallelToolCalls, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < calls.Count; i++)
             {
-                string output = await loop.Find(call).InvokeAsync(call, cancellationToken).ConfigureAwait(false);
-                loop.AppendToolResult(call, output);
+                loop.AppendToolResult(calls[i], outputs[i]);
             }
 
             loop.AfterToolRound();
@@ -93,6 +142,7 @@ public partial class TgiClient
         ChatMessage[] messages,
         ChatCompletionOptions options,
         int maxRounds,
+        int maxParallelToolCalls,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ToolLoop loop = ToolLoop.Start(messages, options, maxRounds);
@@ -126,13 +176,32 @@ public partial class TgiClient
             }
 
             loop.AppendToolTurn(completion);
-            foreach (ChatToolCall call in completion.ToolCalls)
+            IReadOnlyList<ChatToolCall> calls = completion.ToolCalls;
+            if (maxParallelToolCalls <= 1 || calls.Count <= 1)
             {
-                ChatTool tool = loop.Find(call);
-                yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolCall, round, null, call, null, null);
-                string output = await tool.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
-                loop.AppendToolResult(call, output);
-                yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolResult, round, null, call, output, null);
+                foreach (ChatToolCall call in calls)
+                {
+                    ChatTool tool = loop.Find(call);
+                    yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolCall, round, null, call, null, null);
+                    string output = await tool.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+                    loop.AppendToolResult(call, output);
+                    yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolResult, round, null, call, output, null);
+                }
+            }
+            else
+            {
+                ChatTool[] tools = [.. calls.Select(loop.Find)];
+                foreach (ChatToolCall call in calls)
+                {
+                    yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolCall, round, null, call, null, null);
+                }
+
+                string[] outputs = await ToolCallRunner.RunAsync(tools, calls, maxParallelToolCalls, cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < calls.Count; i++)
+                {
+                    loop.AppendToolResult(calls[i], outputs[i]);
+                    yield return new ChatToolLoopUpdate(ChatToolLoopUpdateKind.ToolResult, round, null, calls[i], outputs[i], null);
+                }
             }
 
             loop.AfterToolRound();

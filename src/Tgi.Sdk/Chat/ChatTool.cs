@@ -7,7 +7,7 @@ namespace Tgi.Sdk.Chat;
 
 /// <summary>
 /// A function the model may call: <c>{"type":"function","function":{name, description?, parameters}}</c>, and
-/// optionally the handler that runs it in a tool loop (<see cref="TgiClient.RunToolsAsync"/>).
+/// optionally the handler that runs it in a tool loop (<see cref="TgiClient.RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>).
 /// </summary>
 /// <remarks>
 /// <para>One type for every tool: <see cref="CreateFunction(string, string?, JsonElement)"/> describes a function by

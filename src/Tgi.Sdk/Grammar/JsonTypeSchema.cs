@@ -2,6 +2,8 @@
 // Licensed under the MIT License.
 
 using System.Buffers;
+using System.ComponentModel;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,11 +24,19 @@ namespace Tgi.Sdk;
 /// <item>An object schema without members gets <c>"properties": {}</c>, which TGI requires.</item>
 /// <item>Nothing else is added or stripped: the exporter writes no <c>$schema</c>, and <c>additionalProperties: false</c>
 /// appears only when the contract disallows unmapped members, which TGI's compiler honours.</item>
+/// <item>A <see cref="DescriptionAttribute"/> on a type or a property becomes that schema's <c>description</c>
+/// (a property's own description, or its record constructor parameter's, wins over its type's): models call a tool well only when its parameters are
+/// described. The attributes are read from the contract's attribute providers, which source generation keeps, so this
+/// works under Native AOT.</item>
 /// </list>
 /// </remarks>
 internal static class JsonTypeSchema
 {
-    private static readonly JsonSchemaExporterOptions s_exporterOptions = new() { TreatNullObliviousAsNonNullable = true };
+    private static readonly JsonSchemaExporterOptions s_exporterOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = AddDescription,
+    };
     private static readonly ConditionalWeakTable<JsonTypeInfo, StrongBox<JsonElement>> s_cache = new();
 
     /// <summary>Gets the schema of the type.</summary>
@@ -59,6 +69,45 @@ internal static class JsonTypeSchema
         }
 
         return ToElement(schema);
+    }
+
+    private static JsonNode AddDescription(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        // A record's positional parameter carries the attribute unless it is written [property: Description]: both count.
+        string? description = DescriptionOf(context.PropertyInfo?.AttributeProvider)
+            ?? DescriptionOf(context.PropertyInfo?.AssociatedParameter?.AttributeProvider)
+            ?? DescriptionOf(context.TypeInfo.Type);
+        if (description is null)
+        {
+            return schema;
+        }
+
+        // A boolean schema `true` (anything) has no keywords: the equivalent empty object can carry the description.
+        JsonObject? target = schema switch
+        {
+            JsonObject obj => obj,
+            JsonValue when schema.GetValueKind() == JsonValueKind.True => new JsonObject(),
+            _ => null,
+        };
+        if (target is null)
+        {
+            return schema;
+        }
+
+        target.Remove("description");
+        target.Insert(0, "description", description);
+        return target;
+    }
+
+    private static string? DescriptionOf(ICustomAttributeProvider? provider)
+    {
+        if (provider is null)
+        {
+            return null;
+        }
+
+        object[] attributes = provider.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false);
+        return attributes.Length > 0 && attributes[0] is DescriptionAttribute { Description: { Length: > 0 } text } ? text : null;
     }
 
     private static bool IsObjectType(JsonNode? type) =>

@@ -95,6 +95,8 @@ public sealed class TgiGrammar
     /// <remarks>
     /// The root is non-nullable; property nullability follows the contract (set <c>RespectNullableAnnotations</c> in
     /// the context's options to make non-nullable reference properties non-nullable in the schema too).
+    /// A <see cref="System.ComponentModel.DescriptionAttribute"/> on the type, a property or a record's constructor
+    /// parameter becomes that schema's <c>description</c>, which the model reads.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is null.</exception>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an object type (TGI needs top-level <c>properties</c>).</exception>

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Chat;
 
-/// <summary>Why a tool loop (<see cref="TgiClient.RunToolsAsync"/>) stopped.</summary>
+/// <summary>Why a tool loop (<see cref="TgiClient.RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>) stopped.</summary>
 public enum ChatToolLoopStopReason
 {
     /// <summary>The model answered with text (no tool call): the loop is done.</summary>

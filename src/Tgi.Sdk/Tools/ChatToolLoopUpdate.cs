@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Chat;
 
-/// <summary>One event of a streaming tool loop (<see cref="TgiClient.RunToolsStreamingAsync"/>).</summary>
+/// <summary>One event of a streaming tool loop (<see cref="TgiClient.RunToolsStreamingAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>).</summary>
 public sealed class ChatToolLoopUpdate
 {
     /// <summary>Initializes a new instance (for tests and mocks).</summary>

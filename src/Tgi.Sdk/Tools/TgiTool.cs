@@ -10,7 +10,7 @@ namespace Tgi.Sdk;
 /// <summary>
 /// Creates tools (<see cref="ChatTool"/>) from C# argument types: the JSON Schema comes from the type's source-generated
 /// contract through <see cref="System.Text.Json.Schema.JsonSchemaExporter"/>, with no reflection, so it works under
-/// Native AOT. Optionally attaches the handler that a tool loop (<see cref="TgiClient.RunToolsAsync"/>) runs.
+/// Native AOT. Optionally attaches the handler that a tool loop (<see cref="TgiClient.RunToolsAsync(IEnumerable{ChatMessage}, ChatCompletionOptions, int, CancellationToken)"/>) runs.
 /// </summary>
 /// <remarks>
 /// <para>A tool is always a <see cref="ChatTool"/>: this class is the typed way to build one, and
@@ -18,6 +18,9 @@ namespace Tgi.Sdk;
 /// with <see cref="ChatToolCall.GetArguments{T}"/> and the same type info.</para>
 /// <para>TGI merges the argument schema's <c>properties</c> into its tool grammar, so the argument type must be an
 /// object type (API.md §5.1, §7).</para>
+/// <para>Describe the parameters with <see cref="System.ComponentModel.DescriptionAttribute"/> on the argument type and
+/// its properties (or a record's constructor parameters): each becomes a <c>description</c> in the schema, and models call
+/// a tool well only when its parameters are described.</para>
 /// </remarks>
 public static class TgiTool
 {
