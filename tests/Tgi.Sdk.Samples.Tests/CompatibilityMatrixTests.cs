@@ -29,12 +29,7 @@ public sealed partial class CompatibilityMatrixTests
     /// <summary>(matrix, TGI row, column): why the emulator disagrees with the documented cell.</summary>
     private static readonly Dictionary<(string Matrix, string Row, string Column), string> s_knownEmulatorGaps = new()
     {
-        [("tools", "1.4.3–1.4.5", "response_format types")] = "the emulator constrains response_format in every version; TGI before 2.0.4 ignores it",
-        [("tools", "2.0.0", "response_format types")] = "as above",
-        [("tools", "2.0.1–2.0.3", "response_format types")] = "as above",
-        [("tools", "1.4.3–1.4.5", "temperature: 0 (chat)")] = "the emulator treats chat temperature 0 as greedy in every version; TGI before 2.0.2 answers 422",
-        [("tools", "2.0.0", "temperature: 0 (chat)")] = "as above",
-        [("tools", "2.0.1–2.0.3", "temperature: 0 (chat)")] = "as above",
+        [("tools", "2.0.4–2.0.x", "response_format types")] = "docs (from API.md) say response_format arrives in 2.0.4; the emulator applies it from 2.1.0: to settle against the router source at v2.0.4",
     };
 
     private static readonly Dictionary<string, Func<Probe, Task<string>>> s_probes = new(StringComparer.Ordinal)

@@ -120,7 +120,10 @@ public sealed class UsageSampleTests
     [Arguments(TgiWireVersion.V2_4)]
     public async Task ToolCall_ByHand_SendsTheResultBack_OnBothArgumentShapes(TgiWireVersion wire)
     {
-        await using TgiEmulator tgi = await TgiEmulator.StartAsync(new TgiEmulatorOptions { WireVersion = wire });
+        // 3.1.1 is the last object-arguments release that takes an assistant tool call without content (2.0.4 to
+        // 3.1.0 answer 422 to the SDK's replayed tool turn).
+        await using TgiEmulator tgi = await TgiEmulator.StartAsync(
+            new TgiEmulatorOptions { WireVersion = wire, Version = wire == TgiWireVersion.V2_4 ? "3.1.1" : null });
 
         string? answer = await ToolCallSample.RunAsync(new TgiClient(tgi.BaseAddress));
 

@@ -10,7 +10,7 @@ namespace Tgi.Cli.Infrastructure;
 internal sealed class SecretRedactor
 {
     /// <summary>What replaces the key.</summary>
-    public const string Mask = "***";
+    public const string Mask = "[REDACTED]";
 
     private readonly string? _secret;
 

@@ -179,8 +179,8 @@ public class BenchCommandTests
         await Assert.That(gateway.Requests).IsEqualTo(3);
         await Assert.That(run.All).DoesNotContain(Key);
         using JsonDocument json = JsonDocument.Parse(run.Out);
-        await Assert.That(json.RootElement.GetProperty("errors").GetProperty("***").GetInt32()).IsEqualTo(3);
-        await Assert.That(run.Error).Contains("Bearer *** was refused");
+        await Assert.That(json.RootElement.GetProperty("errors").GetProperty("[REDACTED]").GetInt32()).IsEqualTo(3);
+        await Assert.That(run.Error).Contains("Bearer [REDACTED] was refused");
     }
 
     [Test]

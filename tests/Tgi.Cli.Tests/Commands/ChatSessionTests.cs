@@ -131,7 +131,7 @@ public class ChatSessionTests
 
         await Assert.That(gateway.Requests).IsGreaterThanOrEqualTo(1);
         await Assert.That(run.ExitCode).IsEqualTo(1);
-        await Assert.That(run.Error).Contains("invalid credentials: Bearer *** was refused");
+        await Assert.That(run.Error).Contains("invalid credentials: Bearer [REDACTED] was refused");
         await Assert.That(run.All).DoesNotContain(Key);
     }
 }

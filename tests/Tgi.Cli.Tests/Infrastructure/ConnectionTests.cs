@@ -105,6 +105,6 @@ public class ConnectionTests
     {
         string redacted = Tgi.Cli.Infrastructure.CommandRunner.Redact($"a {Key} b {Key}", Key);
 
-        await Assert.That(redacted).IsEqualTo("a *** b ***");
+        await Assert.That(redacted).IsEqualTo("a [REDACTED] b [REDACTED]");
     }
 }
