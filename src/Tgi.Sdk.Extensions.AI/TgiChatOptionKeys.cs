@@ -12,10 +12,10 @@ public static class TgiChatOptionKeys
     /// <summary>A <see cref="TgiGrammar"/> sent as <c>response_format</c> (overrides <c>ChatOptions.ResponseFormat</c>).</summary>
     public const string Grammar = "grammar";
 
-    /// <summary>A LoRA adapter id (string); TGI's chat takes it as <c>model</c> (API.md §11.10).</summary>
+    /// <summary>A LoRA adapter id (string); TGI's chat takes it as <c>model</c>.</summary>
     public const string AdapterId = "adapter_id";
 
-    /// <summary>TGI's repetition penalty (number &gt; 0); chat sends it as <c>presence_penalty = value - 2</c> (API.md §5.1).</summary>
+    /// <summary>TGI's repetition penalty (number &gt; 0); chat sends it as <c>presence_penalty = value - 2</c>.</summary>
     public const string RepetitionPenalty = "repetition_penalty";
 
     /// <summary>Top-k sampling (integer); <c>/generate</c> only (also <c>ChatOptions.TopK</c>).</summary>

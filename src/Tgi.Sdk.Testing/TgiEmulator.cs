@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// A TGI server on 127.0.0.1 that speaks TGI's wire protocol (API.md), starts in-process in milliseconds and misbehaves
+/// A TGI server on 127.0.0.1 that speaks TGI's wire protocol , starts in-process in milliseconds and misbehaves
 /// on demand. Start it, point a client at <see cref="BaseAddress"/>, dispose it.
 /// </summary>
 /// <example>

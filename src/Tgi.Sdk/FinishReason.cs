@@ -10,9 +10,9 @@ namespace Tgi.Sdk;
 /// string converts to a value and unknown values never throw.
 /// </summary>
 /// <remarks>
-/// TGI: the native API says <c>eos_token</c>, <c>stop_sequence</c> or <c>length</c> (API.md §4); chat says
+/// TGI: the native API says <c>eos_token</c>, <c>stop_sequence</c> or <c>length</c>; chat says
 /// <c>stop</c> for EOS since 2.3 (<c>eos_token</c> before), keeps <c>stop_sequence</c>, and never says
-/// <c>tool_calls</c> (§5.2); in-progress completion chunks carry <c>""</c> (§6). Comparison is case-insensitive.
+/// <c>tool_calls</c>; in-progress completion chunks carry <c>""</c>. Comparison is case-insensitive.
 /// </remarks>
 public readonly struct FinishReason : IEquatable<FinishReason>
 {

@@ -62,7 +62,7 @@ public partial class TgiClient
     /// <param name="options">The generation parameters.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The result (TGI wraps it in a one-element array, which this method unwraps).</returns>
-    /// <remarks>TGI: on this route an unset <c>return_full_text</c> means true for text-generation models (API.md §3).</remarks>
+    /// <remarks>TGI: on this route an unset <c>return_full_text</c> means true for text-generation models.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     /// <exception cref="TgiException">TGI answered with an error, or the request failed or timed out.</exception>
     public virtual Task<TgiResult<GenerateResponse>> GenerateCompatAsync(string inputs, GenerateOptions? options = null, CancellationToken cancellationToken = default)

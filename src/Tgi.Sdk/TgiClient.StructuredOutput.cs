@@ -21,7 +21,7 @@ public partial class TgiClient
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The answer and the raw response.</returns>
     /// <remarks>
-    /// TGI returns the constrained answer as text (API.md §7). The <c>json</c> grammar type is used because every TGI
+    /// TGI returns the constrained answer as text. The <c>json</c> grammar type is used because every TGI
     /// version with grammar support understands it. Leave room in <c>max_tokens</c>: a cut answer is broken JSON.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> or <paramref name="typeInfo"/> is null.</exception>

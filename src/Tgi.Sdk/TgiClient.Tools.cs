@@ -29,7 +29,7 @@ public partial class TgiClient
     /// tool round a forced <see cref="ChatCompletionOptions.ToolChoice"/> (required or a named function) becomes
     /// <see cref="ChatToolChoice.Auto"/>, so the model can answer.</para>
     /// <para>TGI ≥3.2 answers a "no tool" pick with plain text from a second generation; older versions' <c>no_tool</c>
-    /// and <c>notify_error</c> outcomes also arrive as text, which ends the loop (API.md §5.5). A handler's exception
+    /// and <c>notify_error</c> outcomes also arrive as text, which ends the loop. A handler's exception
     /// ends the loop and propagates.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> or <paramref name="options"/> is null.</exception>

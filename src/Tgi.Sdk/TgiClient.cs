@@ -20,8 +20,8 @@ namespace Tgi.Sdk;
 /// <remarks>
 /// <para>Immutable and thread-safe: share one instance. Every failure is a <see cref="TgiException"/>; cancelling a
 /// token throws <see cref="OperationCanceledException"/>.</para>
-/// <para>Requests carry only what the caller set: TGI's defaults differ from its own spec and from OpenAI's (API.md §3,
-/// §5.1, §9), so nothing is sent on the caller's behalf.</para>
+/// <para>Requests carry only what the caller set: TGI's defaults differ from its own spec and from OpenAI's,
+/// so nothing is sent on the caller's behalf.</para>
 /// </remarks>
 public partial class TgiClient
 {

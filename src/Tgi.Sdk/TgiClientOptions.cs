@@ -40,7 +40,7 @@ public sealed class TgiClientOptions
 
     /// <summary>
     /// Gets or sets the API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> on every request. TGI's
-    /// <c>--api-key</c> only guards the inference routes (API.md §1).
+    /// <c>--api-key</c> only guards the inference routes.
     /// </summary>
     public string? ApiKey { get; set; }
 

@@ -13,7 +13,7 @@ namespace Tgi.Sdk;
 /// TGI: <c>/generate</c> and <c>/</c> send <c>x-queue-time</c>, <c>x-inference-time</c>, <c>x-validation-time</c>,
 /// <c>x-total-time</c>, <c>x-time-per-token</c> (milliseconds), <c>x-compute-time</c> (seconds),
 /// <c>x-prompt-tokens</c> and <c>x-generated-tokens</c>; streams send only <c>x-compute-type</c> and
-/// <c>x-compute-characters</c> (API.md §4). Absent headers give null.
+/// <c>x-compute-characters</c>. Absent headers give null.
 /// </remarks>
 public sealed class TgiRawResponse
 {

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk;
 
-/// <summary>Token counts of an OpenAI-compatible request (TGI: <c>Usage</c>, API.md §8).</summary>
+/// <summary>Token counts of an OpenAI-compatible request (TGI: <c>Usage</c>).</summary>
 public sealed class TokenUsage
 {
     /// <summary>Initializes a new instance.</summary>

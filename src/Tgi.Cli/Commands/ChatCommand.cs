@@ -264,7 +264,7 @@ internal static class ChatCommand
     private static List<ChatMessage> StartHistory(ChatSettings settings) =>
         settings.System is { Length: > 0 } system ? [ChatMessage.CreateSystem(system)] : [];
 
-    /// <summary>Streamed arguments carry the model's spacing (API.md §5.4): print them compact when they parse.</summary>
+    /// <summary>Streamed arguments carry the model's spacing: print them compact when they parse.</summary>
     private static string Compact(string json)
     {
         try

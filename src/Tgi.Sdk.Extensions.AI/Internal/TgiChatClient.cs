@@ -189,7 +189,7 @@ internal sealed class TgiChatClient : IChatClient
         }
     }
 
-    /// <summary>TGI: a model without a chat template answers chat with 422 template_error (API.md §2.1, §11.9).</summary>
+    /// <summary>TGI: a model without a chat template answers chat with 422 template_error.</summary>
     private TgiException NoChatTemplate(TgiException e) =>
         new(
             $"The model{(_backend.Endpoint is { } endpoint ? " at " + endpoint : string.Empty)} has no chat template, so TGI cannot serve a conversation on /v1/chat/completions "

@@ -181,7 +181,7 @@ internal static class TgiRequestMapper
         return result;
     }
 
-    /// <summary>Maps a response format onto TGI's <c>{"type":"json","value":schema}</c> (API.md §7).</summary>
+    /// <summary>Maps a response format onto TGI's <c>{"type":"json","value":schema}</c>.</summary>
     private static TgiGrammar? ToGrammar(ChatResponseFormat? format) => format switch
     {
         null or ChatResponseFormatText => null,

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>POST <c>/v1/chat/completions</c> and <c>/chat_tokenize</c> (API.md §5).</summary>
+/// <summary>POST <c>/v1/chat/completions</c> and <c>/chat_tokenize</c>.</summary>
 internal sealed class ChatCompletionsRoute(EmulatorState state)
 {
     private static readonly byte[] s_done = "[DONE]"u8.ToArray();
@@ -59,7 +59,7 @@ internal sealed class ChatCompletionsRoute(EmulatorState state)
         }
     }
 
-    /// <summary>TGI: §8 the template and tools applied, tokenized without re-adding special tokens. Needs no API key.</summary>
+    /// <summary>TGI: the template and tools applied, tokenized without re-adding special tokens. Needs no API key.</summary>
     public async Task ChatTokenizeAsync(HttpContext context)
     {
         using JsonDocument? document = await JsonBodyReader.ReadAsync(context).ConfigureAwait(false);
@@ -376,7 +376,7 @@ internal sealed class ChatCompletionsRoute(EmulatorState state)
         await sse.CompleteAsync().ConfigureAwait(false);
     }
 
-    /// <summary>TGI: §5.4 1 + the largest integer id of earlier tool calls ("0" when none); a UUID if any id is not an integer.</summary>
+    /// <summary>TGI: 1 + the largest integer id of earlier tool calls ("0" when none); a UUID if any id is not an integer.</summary>
     private static string NextToolCallId(ChatRequest request)
     {
         long next = 0;

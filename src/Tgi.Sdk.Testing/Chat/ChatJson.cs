@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Chat bodies in TGI's key order (API.md §5.2–§5.4), shaped by the wire profile.</summary>
+/// <summary>Chat bodies in TGI's key order, shaped by the wire profile.</summary>
 internal static class ChatJson
 {
     /// <summary>Writes the envelope up to and including the <c>choices</c> property name.</summary>

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>A bound <c>ChatRequest</c> (API.md §5.1).</summary>
+/// <summary>A bound <c>ChatRequest</c>.</summary>
 internal sealed class ChatRequest
 {
     public string? Model { get; set; }

@@ -7,7 +7,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Binds <c>ChatRequest</c> as serde does, including the plain-text 422 triggers of API.md §2.2.</summary>
+/// <summary>Binds <c>ChatRequest</c> as serde does, including the requests TGI rejects with a plain-text 422.</summary>
 internal static class ChatRequestBinder
 {
     public static ChatRequest Bind(JsonElement root, WireProfile profile)
@@ -122,7 +122,7 @@ internal static class ChatRequestBinder
     }
 
     /// <summary>
-    /// TGI ≤2.0.3 (§12): content is an optional string, and a replayed <c>tool_calls</c> entry is
+    /// TGI ≤2.0.3: content is an optional string, and a replayed <c>tool_calls</c> entry is
     /// <c>{id: u32, type, function: {description?, name, parameters}}</c> (1.4.3: one object, not a list).
     /// </summary>
     private static string LegacyContent(JsonElement message, JsonPath at, WireProfile profile)

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Writes the chunks of one chat stream (API.md §5.3–§5.5) in the profile's shape, with the stream faults applied per token.</summary>
+/// <summary>Writes the chunks of one chat stream in the profile's shape, with the stream faults applied per token.</summary>
 internal sealed class ChatStreamWriter(EmulatorState state, SseStream sse, string model, int topLogprobs, bool includeUsage)
 {
     private int _emitted;

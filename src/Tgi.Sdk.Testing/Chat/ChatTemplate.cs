@@ -9,7 +9,7 @@ namespace Tgi.Sdk.Testing;
 
 /// <summary>
 /// The emulator's chat template: <c>&lt;|role|&gt;\ncontent&lt;/s&gt;\n</c> per message, the tools and tool_prompt
-/// (API.md §5.1 default prompt) before the assistant turn, then <c>&lt;|assistant|&gt;\n</c>. A final assistant message
+/// (TGI's default tool prompt) before the assistant turn, then <c>&lt;|assistant|&gt;\n</c>. A final assistant message
 /// is continued (≥3.0): it gets no end marker and no new assistant turn.
 /// </summary>
 internal static class ChatTemplate

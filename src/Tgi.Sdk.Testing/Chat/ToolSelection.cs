@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// Which functions the tool grammar allows (API.md §5.5): none → no grammar and no rendering; required → the user
+/// Which functions the tool grammar allows: none → no grammar and no rendering; required → the user
 /// tools; a name → that tool; auto → the user tools plus the hidden <c>no_tool</c> (2.0.1–2.3: <c>notify_error</c>).
 /// </summary>
 internal sealed class ToolSelection

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>A bound <c>CompletionRequest</c> (API.md §6).</summary>
+/// <summary>A bound <c>CompletionRequest</c>.</summary>
 internal sealed class CompletionRequest
 {
     public List<string> Prompts { get; set; } = [];

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Binds <c>CompletionRequest</c> as serde does (API.md §6, §2.2).</summary>
+/// <summary>Binds <c>CompletionRequest</c> as serde does.</summary>
 internal static class CompletionRequestBinder
 {
     public static CompletionRequest Bind(JsonElement root, WireProfile profile)

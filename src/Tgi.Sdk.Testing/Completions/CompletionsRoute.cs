@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>POST <c>/v1/completions</c> (API.md §6): one choice per prompt; streams interleave the prompts' chunks.</summary>
+/// <summary>POST <c>/v1/completions</c>: one choice per prompt; streams interleave the prompts' chunks.</summary>
 internal sealed class CompletionsRoute(EmulatorState state)
 {
     private static readonly byte[] s_done = "[DONE]"u8.ToArray();

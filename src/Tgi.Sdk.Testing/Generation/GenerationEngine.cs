@@ -7,7 +7,7 @@ namespace Tgi.Sdk.Testing;
 
 /// <summary>
 /// Runs the generator and applies TGI's stopping criteria in the shard's order: length first, then EOS, then a stop
-/// sequence at the end of the output (the stop text is kept, API.md §3).
+/// sequence at the end of the output (the stop text is kept).
 /// </summary>
 internal static class GenerationEngine
 {

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>A constraint on the output (API.md §7): a JSON schema or a regular expression.</summary>
+/// <summary>A constraint on the output: a JSON schema or a regular expression.</summary>
 public sealed class TgiRequestedGrammar
 {
     internal TgiRequestedGrammar(TgiRequestedGrammarKind kind, JsonElement? schema, string? regex)

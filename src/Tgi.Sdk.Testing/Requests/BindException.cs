@@ -5,7 +5,7 @@ namespace Tgi.Sdk.Testing;
 
 /// <summary>
 /// A body that parsed as JSON but does not fit TGI's request type: axum answers 422 text/plain
-/// "Failed to deserialize the JSON body into the target type: path: serde message at line L column C" (API.md §2.2).
+/// "Failed to deserialize the JSON body into the target type: path: serde message at line L column C".
 /// </summary>
 internal sealed class BindException : Exception
 {

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>TGI's <c>GenerateParameters</c> (API.md §3) after binding; chat and completions requests map onto it too.</summary>
+/// <summary>TGI's <c>GenerateParameters</c> after binding; chat and completions requests map onto it too.</summary>
 internal sealed class GenerateParameters
 {
     public int? BestOf { get; set; }
@@ -40,7 +40,7 @@ internal sealed class GenerateParameters
 
     public GrammarRequest? Grammar { get; set; }
 
-    /// <summary>TGI: §3 sampling is on with do_sample, a temperature other than 1, top_k, top_p below 1 or typical_p below 1.</summary>
+    /// <summary>TGI: sampling is on with do_sample, a temperature other than 1, top_k, top_p below 1 or typical_p below 1.</summary>
     public bool UsesSampling =>
         DoSample || (Temperature is { } t && t != 1f) || TopK is not null || (TopP is { } p && p < 1f) || (TypicalP is { } q && q < 1f);
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Binds <c>GenerateRequest</c> / <c>CompatGenerateRequest</c> the way serde would (API.md §3).</summary>
+/// <summary>Binds <c>GenerateRequest</c> / <c>CompatGenerateRequest</c> the way serde would.</summary>
 internal static class GenerateRequestBinder
 {
     public static (string Inputs, GenerateParameters Parameters, bool Stream, bool ParametersOmitted) Bind(JsonElement root, WireProfile profile, bool compat)

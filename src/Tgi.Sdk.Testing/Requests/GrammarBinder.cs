@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Binds the adjacently tagged <c>GrammarType</c> <c>{"type", "value"}</c> (API.md §7).</summary>
+/// <summary>Binds the adjacently tagged <c>GrammarType</c> <c>{"type", "value"}</c>.</summary>
 internal static class GrammarBinder
 {
     public static GrammarRequest? Bind(JsonElement obj, string name, JsonPath path, WireProfile profile)

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>A bound <c>GrammarType</c> (API.md §7) before validation: the kind and the raw value.</summary>
+/// <summary>A bound <c>GrammarType</c> before validation: the kind and the raw value.</summary>
 internal sealed class GrammarRequest(string type, JsonElement value)
 {
     /// <summary>Gets <c>json</c>, <c>json_object</c>, <c>regex</c> or <c>json_schema</c>.</summary>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// axum's <c>Json&lt;T&gt;</c> extractor, rejection by rejection (API.md §2.2): 415 without an application/json content
+/// axum's <c>Json&lt;T&gt;</c> extractor, rejection by rejection: 415 without an application/json content
 /// type, 413 past the payload limit, 400 for bad JSON syntax, 422 when the JSON does not fit the type.
 /// All four answer <c>text/plain; charset=utf-8</c>.
 /// </summary>

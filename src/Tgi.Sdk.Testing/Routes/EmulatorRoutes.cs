@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>The route table of API.md §1, with plain RequestDelegate handlers (no parameter binding, AOT-safe).</summary>
+/// <summary>TGI's route table, with plain RequestDelegate handlers (no parameter binding, AOT-safe).</summary>
 internal static class EmulatorRoutes
 {
     public static void Map(WebApplication app, EmulatorState state)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>POST <c>/generate</c>, <c>/generate_stream</c> and the compat POST <c>/</c> (API.md §3–§4).</summary>
+/// <summary>POST <c>/generate</c>, <c>/generate_stream</c> and the compat POST <c>/</c>.</summary>
 internal sealed class GenerateRoute(EmulatorState state)
 {
     public Task GenerateAsync(HttpContext context) => HandleAsync(context, GenerateMode.Generate);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// POST <c>/invocations</c> (SageMaker, API.md §1): an untagged union tried in order: <c>inputs</c> → POST /,
+/// POST <c>/invocations</c> (SageMaker): an untagged union tried in order: <c>inputs</c> → POST /,
 /// <c>messages</c> → chat, <c>prompt</c> → completions.
 /// </summary>
 internal sealed class InvocationsRoute(GenerateRoute generate, ChatCompletionsRoute chat, CompletionsRoute completions)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>GET <c>/info</c>, <c>/health</c>, <c>/ping</c>, <c>/</c>, <c>/metrics</c> and <c>/v1/models</c> (API.md §1, §8).</summary>
+/// <summary>GET <c>/info</c>, <c>/health</c>, <c>/ping</c>, <c>/</c>, <c>/metrics</c> and <c>/v1/models</c>.</summary>
 internal sealed class ServiceRoutes(EmulatorState state)
 {
     public Task InfoAsync(HttpContext context)
@@ -89,7 +89,7 @@ internal sealed class ServiceRoutes(EmulatorState state)
         return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    /// <summary>TGI: §9.3 the list wrapper, not the single ModelInfo the spec shows.</summary>
+    /// <summary>TGI: the list wrapper, not the single ModelInfo the spec shows.</summary>
     public Task ModelsAsync(HttpContext context)
     {
         if (!state.Profile.ModelsRoute)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>POST <c>/tokenize</c> (API.md §8): the emulator's tokens of <c>inputs</c> with UTF-8 byte offsets.</summary>
+/// <summary>POST <c>/tokenize</c>: the emulator's tokens of <c>inputs</c> with UTF-8 byte offsets.</summary>
 internal sealed class TokenizeRoute(EmulatorState state)
 {
     public async Task TokenizeAsync(HttpContext context)

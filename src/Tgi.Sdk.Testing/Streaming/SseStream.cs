@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// An SSE response framed as axum writes it (API.md §4): <c>data: &lt;compact JSON&gt;\n\n</c> (<c>data:</c> without a space
+/// An SSE response framed as axum writes it: <c>data: &lt;compact JSON&gt;\n\n</c> (<c>data:</c> without a space
 /// before 2.1), the <c>:\n\n</c> keep-alive comment after a silence, no <c>event:</c> or <c>id:</c> fields. JSON is written
 /// with one reusable Utf8JsonWriter straight into the response PipeWriter; the stream-shaping faults live here too.
 /// </summary>

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Tgi.Sdk.Testing;
 
 /// <summary>
-/// TGI's validation rules (API.md §2.3), in TGI's order, with TGI's messages. Every failure is a 422 <c>validation</c>
+/// TGI's validation rules, in TGI's order, with TGI's messages. Every failure is a 422 <c>validation</c>
 /// error "Input validation error: ...". Tokenization uses the emulator's tokenizer.
 /// </summary>
 internal static class RequestValidator

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>TGI's JSON <c>ErrorResponse</c> (API.md §2.1): <c>{"error": "...", "error_type": "..."}</c>.</summary>
+/// <summary>TGI's JSON <c>ErrorResponse</c>: <c>{"error": "...", "error_type": "..."}</c>.</summary>
 internal static class ErrorResponses
 {
     public static Task WriteJsonAsync(HttpContext context, int status, string message, string errorType)

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>The native bodies of API.md §4 in serde's key order: Token, PrefillToken, Details, GenerateResponse, StreamResponse.</summary>
+/// <summary>The native API's bodies in serde's key order: Token, PrefillToken, Details, GenerateResponse, StreamResponse.</summary>
 internal static class NativeJson
 {
     public static void WriteToken(Utf8JsonWriter writer, TgiGeneratedToken token, string? paddedText = null)

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>What tool_choice auto adds so the model may decline to call a tool (API.md §5.5).</summary>
+/// <summary>What tool_choice auto adds so the model may decline to call a tool.</summary>
 internal enum NoToolBehaviour
 {
     /// <summary>≤2.0.0: nothing; the model must call a tool.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>An error TGI reports as <c>ErrorResponse</c> (API.md §2.1), with its status and error_type.</summary>
+/// <summary>An error TGI reports as <c>ErrorResponse</c>, with its status and error_type.</summary>
 internal sealed class TgiError : Exception
 {
     public TgiError(int status, string errorType, string message)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>TGI's x-* response headers (API.md §4).</summary>
+/// <summary>TGI's x-* response headers.</summary>
 internal static class TgiHeaders
 {
     /// <summary>Non-stream: compute type, times (compute-time in s, the others in ms), characters and token counts.</summary>

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>How a non-stream tool call looks (API.md §5.5 history table).</summary>
+/// <summary>How a non-stream tool call looks, which changed across TGI releases.</summary>
 internal enum ToolCallShape
 {
     /// <summary>1.4.3–2.0.0: <c>id</c> integer 0, <c>function.name</c> literally "tools", arguments under <c>parameters</c>.</summary>

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Testing;
 
-/// <summary>Where a chat stream puts <c>usage</c> when <c>include_usage</c> is set (API.md §5.3).</summary>
+/// <summary>Where a chat stream puts <c>usage</c> when <c>include_usage</c> is set.</summary>
 internal enum UsagePlacement
 {
     /// <summary>Before 2.3: no usage in streams, and no <c>usage</c> key on chunks.</summary>

@@ -7,7 +7,7 @@ namespace Tgi.Sdk.Testing;
 
 /// <summary>
 /// Every wire difference between TGI versions that the emulator reproduces, derived once from the wire version and the
-/// reported version (clamped into the wire version's range). Each flag cites the API.md section it comes from.
+/// reported version (clamped into the wire version's range). Each flag names the TGI behaviour it follows.
 /// </summary>
 internal sealed class WireProfile
 {

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Chat;
 
-/// <summary>A chat completion, with TGI's single choice flattened (API.md §5.2).</summary>
+/// <summary>A chat completion, with TGI's single choice flattened.</summary>
 public sealed class ChatCompletion
 {
     /// <summary>Initializes a new instance.</summary>

@@ -14,7 +14,7 @@ namespace Tgi.Sdk.Chat;
 /// <para>Fragments are grouped by <see cref="ChatToolCallUpdate.Index"/>; the id and name are taken from the first
 /// fragment that has them, and the arguments are concatenated. Nothing depends on a finish chunk or on ids: TGI ≥3.2
 /// sends no finish chunk after a tool call, and 2.x sends empty ids.</para>
-/// <para>TGI (API.md §5.4, §5.5): on 2.0.4–3.1 the concatenated arguments are the whole grammar output
+/// <para>TGI: on 2.0.4–3.1 the concatenated arguments are the whole grammar output
 /// <c>{"function": {"_name": "NAME", …}}</c> followed by the EOS text; <see cref="ToCompletion"/> strips the EOS text,
 /// takes <c>_name</c> as the function name and the other members as the arguments. TGI's hidden "no tool" functions
 /// (<c>notify_error</c> on 2.0.1–2.3, <c>no_tool</c>) become plain content. A completion with tool calls and no finish

@@ -4,7 +4,7 @@
 namespace Tgi.Sdk.Chat;
 
 /// <summary>
-/// The optional fields of a chat request (<c>ChatRequest</c>, API.md §5.1). Only what you set is sent; TGI's
+/// The optional fields of a chat request (<c>ChatRequest</c>). Only what you set is sent; TGI's
 /// defaults apply to the rest.
 /// </summary>
 public sealed class ChatCompletionOptions
@@ -67,7 +67,7 @@ public sealed class ChatCompletionOptions
     /// <summary>Gets or sets <c>tool_prompt</c>: the text appended after the tools (TGI has its own default).</summary>
     public string? ToolPrompt { get; set; }
 
-    /// <summary>Gets or sets <c>response_format</c>: a grammar (TGI's <c>{"type","value"}</c> shape, API.md §7).</summary>
+    /// <summary>Gets or sets <c>response_format</c>: a grammar (TGI's <c>{"type","value"}</c> shape).</summary>
     public TgiGrammar? ResponseFormat { get; set; }
 
     /// <summary>Copies the options, so a method can change its copy without touching the caller's.</summary>

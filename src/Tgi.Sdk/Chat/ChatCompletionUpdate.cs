@@ -13,7 +13,7 @@ namespace Tgi.Sdk.Chat;
 /// across chunks.</para>
 /// <para>TGI: every delta repeats the role; an EOS gives an empty content delta; the finish chunk carries
 /// <see cref="FinishReason"/>; <see cref="Usage"/> arrives on a separate <c>choices: []</c> chunk (≥3.2), on the
-/// finish chunk (2.3–3.1), or not at all (&lt;2.3, or without <c>include_usage</c>) (API.md §5.3).</para>
+/// finish chunk (2.3–3.1), or not at all (&lt;2.3, or without <c>include_usage</c>).</para>
 /// </remarks>
 public readonly struct ChatCompletionUpdate
 {

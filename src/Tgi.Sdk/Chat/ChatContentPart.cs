@@ -4,7 +4,7 @@
 namespace Tgi.Sdk.Chat;
 
 /// <summary>One part of a multi-part message: text or an image URL.</summary>
-/// <remarks>TGI: text parts are concatenated; images become <c>![](url)</c> in the prompt (API.md §5.1).</remarks>
+/// <remarks>TGI: text parts are concatenated; images become <c>![](url)</c> in the prompt.</remarks>
 public sealed class ChatContentPart
 {
     private ChatContentPart(ChatContentPartKind kind, string value)

@@ -104,7 +104,7 @@ public sealed class ChatMessage
 
     /// <summary>
     /// Creates an assistant message with both text and tool calls: the form a tool turn is replayed in to TGI older than
-    /// 3.1.1, which requires <c>content</c> and ignores <c>tool_calls</c> (API.md §5.1, §11.8).
+    /// 3.1.1, which requires <c>content</c> and ignores <c>tool_calls</c>.
     /// </summary>
     internal static ChatMessage CreateAssistant(string content, IReadOnlyList<ChatToolCall> toolCalls) =>
         new(ChatRole.Assistant, content, [], toolCalls, null);

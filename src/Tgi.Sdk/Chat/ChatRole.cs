@@ -5,7 +5,7 @@ using System.ComponentModel;
 
 namespace Tgi.Sdk.Chat;
 
-/// <summary>The role of a chat message. An open vocabulary: TGI passes any role to the chat template (API.md §5.1).</summary>
+/// <summary>The role of a chat message. An open vocabulary: TGI passes any role to the chat template.</summary>
 public readonly struct ChatRole : IEquatable<ChatRole>
 {
     private readonly string? _value;

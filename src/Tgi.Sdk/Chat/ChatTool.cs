@@ -13,7 +13,7 @@ namespace Tgi.Sdk.Chat;
 /// <para>One type for every tool: <see cref="CreateFunction(string, string?, JsonElement)"/> describes a function by
 /// its JSON Schema; <see cref="TgiTool"/> derives the schema from a C# argument type and can attach a handler. A tool
 /// with a handler (<see cref="HasHandler"/>) is sent exactly like one without: the handler never leaves the process.</para>
-/// <para>TGI: <c>parameters</c> is required (a missing one is a plain-text 422) (API.md §2.2, §5.1).</para>
+/// <para>TGI: <c>parameters</c> is required (a missing one is a plain-text 422).</para>
 /// </remarks>
 public sealed class ChatTool
 {

@@ -10,7 +10,7 @@ namespace Tgi.Sdk.Chat;
 /// <remarks>
 /// TGI: <c>arguments</c> is a JSON string since 3.2 and a JSON object before; <c>id</c> is a string since 2.0.4 and an
 /// integer before; 1.4–2.0.0 called the arguments <c>parameters</c>. All of them read into
-/// <see cref="ArgumentsJson"/> as JSON text (API.md §5.2, §5.5).
+/// <see cref="ArgumentsJson"/> as JSON text.
 /// </remarks>
 public sealed class ChatToolCall
 {

@@ -6,7 +6,7 @@ namespace Tgi.Sdk.Chat;
 /// <summary>A fragment of a streamed tool call. Concatenate <see cref="ArgumentsDelta"/> per <see cref="Index"/>, then parse.</summary>
 /// <remarks>
 /// TGI ≥3.2 sends an array with the name on the first fragment and clean argument fragments; 2.0.4–3.1 sent a single
-/// object with <c>id:""</c>, <c>name:null</c> and the whole grammar JSON as arguments (API.md §5.4, §5.5).
+/// object with <c>id:""</c>, <c>name:null</c> and the whole grammar JSON as arguments.
 /// </remarks>
 public sealed class ChatToolCallUpdate
 {

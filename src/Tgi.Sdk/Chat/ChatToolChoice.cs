@@ -6,7 +6,7 @@ namespace Tgi.Sdk.Chat;
 /// <summary>How the model should use the tools: <see cref="Auto"/>, <see cref="None"/>, <see cref="Required"/> or one named function.</summary>
 /// <remarks>
 /// TGI: <c>auto</c> adds a hidden <c>no_tool</c> function and (≥3.2) re-generates without tools when it is chosen;
-/// <c>required</c> and the object form are understood from 2.4.1 (API.md §5.1, §5.5).
+/// <c>required</c> and the object form are understood from 2.4.1.
 /// </remarks>
 public sealed class ChatToolChoice
 {

@@ -23,6 +23,6 @@ public sealed class CompletionChoice
     /// <summary>Gets the generated text.</summary>
     public string Text { get; }
 
-    /// <summary>Gets why generation stopped (<c>stop</c> for EOS here, unlike the stream, API.md §6).</summary>
+    /// <summary>Gets why generation stopped (<c>stop</c> for EOS here, unlike the stream).</summary>
     public FinishReason? FinishReason { get; }
 }

@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Completions;
 
-/// <summary>The optional fields of a <c>/v1/completions</c> request (<c>CompletionRequest</c>, API.md §6). Only what you set is sent.</summary>
+/// <summary>The optional fields of a <c>/v1/completions</c> request (<c>CompletionRequest</c>). Only what you set is sent.</summary>
 public sealed class CompletionOptions
 {
     private readonly List<string> _stopSequences = [];

@@ -9,7 +9,7 @@ namespace Tgi.Sdk.Completions;
 /// <remarks>
 /// TGI: chunks of different prompts interleave, so group by <see cref="PromptIndex"/>. In-progress chunks carry
 /// <c>finish_reason: ""</c> (read as null here); each prompt's last chunk carries the real finish reason
-/// (<c>eos_token</c>, not <c>stop</c>) and that prompt's usage (API.md §6).
+/// (<c>eos_token</c>, not <c>stop</c>) and that prompt's usage.
 /// </remarks>
 public readonly struct CompletionUpdate
 {

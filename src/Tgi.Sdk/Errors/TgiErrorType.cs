@@ -10,7 +10,7 @@ namespace Tgi.Sdk;
 /// detects itself (transport, timeout, protocol). An open vocabulary: any string converts to a value.
 /// </summary>
 /// <remarks>
-/// TGI: <c>router/src/server.rs</c> <c>error_type()</c> (API.md §2.1). Comparison is case-insensitive.
+/// TGI: <c>router/src/server.rs</c> <c>error_type()</c>. Comparison is case-insensitive.
 /// </remarks>
 public readonly struct TgiErrorType : IEquatable<TgiErrorType>
 {

@@ -9,9 +9,9 @@ namespace Tgi.Sdk;
 /// </summary>
 /// <remarks>
 /// <para>The message reads <c>HTTP 422 (validation): Input validation error: …</c>.</para>
-/// <para>TGI: non-stream errors are <c>{"error","error_type"}</c> JSON (API.md §2.1), plain text (§2.2) or an empty
-/// 401; <c>/generate_stream</c> errors are a <c>{"error","error_type"}</c> event (§4); chat and completions stream
-/// errors are <c>{"error":{"message","http_status_code"}}</c> events since 2.4.1 (§5.3).</para>
+/// <para>TGI: non-stream errors are <c>{"error","error_type"}</c> JSON, plain text or an empty
+/// 401; <c>/generate_stream</c> errors are a <c>{"error","error_type"}</c> event; chat and completions stream
+/// errors are <c>{"error":{"message","http_status_code"}}</c> events since 2.4.1.</para>
 /// </remarks>
 public class TgiException : Exception
 {

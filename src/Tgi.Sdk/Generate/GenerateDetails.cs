@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Generate;
 
-/// <summary>The details of a <c>/generate</c> result (TGI: <c>details</c>, API.md §4).</summary>
+/// <summary>The details of a <c>/generate</c> result (TGI: <c>details</c>).</summary>
 public sealed class GenerateDetails
 {
     /// <summary>Initializes a new instance.</summary>

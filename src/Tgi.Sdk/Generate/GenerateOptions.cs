@@ -10,8 +10,8 @@ namespace Tgi.Sdk.Generate;
 /// <remarks>
 /// <para>TGI: when no parameter is set the SDK omits <c>parameters</c> entirely, and TGI then samples
 /// (<c>do_sample</c> defaults to true); as soon as any parameter is sent, <c>do_sample</c> defaults to false unless a
-/// sampling parameter (temperature ≠ 1, top_k, top_p, typical_p) is set (API.md §3).</para>
-/// <para>Ranges are left to TGI, which answers 422 <c>validation</c> (§2.3).</para>
+/// sampling parameter (temperature ≠ 1, top_k, top_p, typical_p) is set.</para>
+/// <para>Ranges are left to TGI, which answers 422 <c>validation</c>.</para>
 /// </remarks>
 public sealed class GenerateOptions
 {

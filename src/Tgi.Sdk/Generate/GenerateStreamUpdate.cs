@@ -7,7 +7,7 @@ namespace Tgi.Sdk.Generate;
 /// <remarks>
 /// A struct: an event costs no allocation beyond its token text (and the top tokens, when requested).
 /// TGI: <c>StreamResponse</c>; <c>index</c> counts from 1; the last event is the one with a non-null
-/// <c>generated_text</c>, and the route never sends <c>[DONE]</c> (API.md §4).
+/// <c>generated_text</c>, and the route never sends <c>[DONE]</c>.
 /// </remarks>
 public readonly struct GenerateStreamUpdate
 {

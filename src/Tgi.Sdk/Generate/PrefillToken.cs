@@ -6,7 +6,7 @@ namespace Tgi.Sdk.Generate;
 /// <summary>A prompt token with its log-probability (returned with <c>decoder_input_details</c>).</summary>
 /// <remarks>
 /// TGI: <c>PrefillToken</c>; the first token's logprob is null, and flash models return no prefill unless the server
-/// runs with <c>--enable-prefill-logprobs</c> (API.md §3, §4).
+/// runs with <c>--enable-prefill-logprobs</c>.
 /// </remarks>
 public readonly struct PrefillToken : IEquatable<PrefillToken>
 {

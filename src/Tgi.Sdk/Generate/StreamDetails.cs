@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Generate;
 
-/// <summary>The details on the last event of <c>/generate_stream</c> (TGI: <c>StreamDetails</c>, API.md §4).</summary>
+/// <summary>The details on the last event of <c>/generate_stream</c> (TGI: <c>StreamDetails</c>).</summary>
 public sealed class StreamDetails
 {
     /// <summary>Initializes a new instance.</summary>

@@ -8,7 +8,7 @@ namespace Tgi.Sdk.Generate;
 /// <summary>A generated token: its id, text, log-probability and whether it is a special token.</summary>
 /// <remarks>
 /// A struct. In a stream the text is kept as UTF-8 and decoded only when <see cref="Text"/> is read; short texts come
-/// from a process-wide cache of token strings, so a repeated token costs no allocation. TGI: <c>Token</c> (API.md §8).
+/// from a process-wide cache of token strings, so a repeated token costs no allocation. TGI: <c>Token</c>.
 /// </remarks>
 public readonly struct TgiToken : IEquatable<TgiToken>
 {

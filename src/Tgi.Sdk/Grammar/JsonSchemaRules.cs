@@ -12,7 +12,7 @@ namespace Tgi.Sdk;
 /// <remarks>
 /// TGI: the value must be a schema object (or a string holding one), and it must have a top-level <c>properties</c>:
 /// <c>grammar is not valid: Grammar must have a 'properties' field</c>. There is no schema-free JSON mode: OpenAI's
-/// <c>{"type":"json_object"}</c> without a value is a plain-text 422 <c>missing field `value`</c> (API.md §2.3, §7, §11.5).
+/// <c>{"type":"json_object"}</c> without a value is a plain-text 422 <c>missing field `value`</c>.
 /// </remarks>
 internal static class JsonSchemaRules
 {

@@ -17,7 +17,7 @@ namespace Tgi.Sdk;
 /// <see cref="JsonSchemaExporter"/>: no reflection, so it works under Native AOT. Schemas are cached per type info.
 /// </summary>
 /// <remarks>
-/// <para>Choices, made for TGI's grammar compiler (outlines-core) and its <c>properties</c> rule (API.md §7):</para>
+/// <para>Choices, made for TGI's grammar compiler (outlines-core) and its <c>properties</c> rule:</para>
 /// <list type="bullet">
 /// <item>The root is never nullable (<see cref="JsonSchemaExporterOptions.TreatNullObliviousAsNonNullable"/>): a
 /// <c>["object","null"]</c> root would let the model answer <c>null</c>.</item>

@@ -15,7 +15,7 @@ namespace Tgi.Sdk;
 /// <remarks>
 /// <para>TGI: adjacently tagged <c>{"type": kind, "value": payload}</c>; the key is always <c>value</c>. OpenAI's
 /// <c>{"type":"json_schema","json_schema":…}</c> and schema-free <c>{"type":"json_object"}</c> are rejected by TGI,
-/// so this type cannot express them (API.md §7).</para>
+/// so this type cannot express them.</para>
 /// <para>JSON schemas are checked when the grammar is built, against the rules TGI applies: a schema object with a
 /// top-level <c>properties</c> object. A schema that breaks one throws an <see cref="ArgumentException"/> that names
 /// the rule, instead of a 422 from the server.</para>

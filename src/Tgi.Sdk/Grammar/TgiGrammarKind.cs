@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk;
 
-/// <summary>The kind of a grammar constraint (TGI's <c>GrammarType</c> tag, API.md §7).</summary>
+/// <summary>The kind of a grammar constraint (TGI's <c>GrammarType</c> tag).</summary>
 public enum TgiGrammarKind
 {
     /// <summary><c>json</c>: a JSON Schema with a top-level <c>properties</c>.</summary>

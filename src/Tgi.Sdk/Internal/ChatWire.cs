@@ -9,7 +9,7 @@ using Models = Tgi.Generated.Models;
 namespace Tgi.Sdk.Internal;
 
 /// <summary>
-/// Builds <c>ChatRequest</c> models and maps <c>ChatCompletion</c> models (API.md §5). The models are the generated
+/// Builds <c>ChatRequest</c> models and maps <c>ChatCompletion</c> models. The models are the generated
 /// client's: Kiota serializes the request and parses the response; this class decides what is set and maps the result.
 /// </summary>
 internal static class ChatWire

@@ -8,7 +8,7 @@ using Models = Tgi.Generated.Models;
 namespace Tgi.Sdk.Internal;
 
 /// <summary>
-/// Builds <c>CompletionRequest</c> models and maps <c>CompletionFinal</c> models (API.md §6). The models are the
+/// Builds <c>CompletionRequest</c> models and maps <c>CompletionFinal</c> models. The models are the
 /// generated client's: Kiota serializes the request and parses the response.
 /// </summary>
 internal static class CompletionWire

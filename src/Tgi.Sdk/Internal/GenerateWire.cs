@@ -9,7 +9,7 @@ using Models = Tgi.Generated.Models;
 namespace Tgi.Sdk.Internal;
 
 /// <summary>
-/// Builds native-API request models and maps native-API response models (API.md §3, §4, §8). The models are the
+/// Builds native-API request models and maps native-API response models. The models are the
 /// generated client's (<see cref="Models"/>): Kiota serializes the requests and parses the responses; this class
 /// only decides what is set and turns the result into the facade's types.
 /// </summary>

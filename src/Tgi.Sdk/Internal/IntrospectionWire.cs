@@ -9,7 +9,7 @@ using Models = Tgi.Generated.Models;
 
 namespace Tgi.Sdk.Internal;
 
-/// <summary>Reads the introspection bodies (API.md §1, §8) and the Prometheus text of <c>/metrics</c>.</summary>
+/// <summary>Reads the introspection bodies and the Prometheus text of <c>/metrics</c>.</summary>
 internal static class IntrospectionWire
 {
     /// <summary>Reads <c>Info</c> through the generated model.</summary>

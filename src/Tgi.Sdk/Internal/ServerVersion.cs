@@ -5,7 +5,7 @@ using System.Globalization;
 
 namespace Tgi.Sdk.Internal;
 
-/// <summary>Reads the TGI version from a chat response's <c>system_fingerprint</c> (<c>"&lt;version&gt;-&lt;label&gt;"</c>, API.md §5.2).</summary>
+/// <summary>Reads the TGI version from a chat response's <c>system_fingerprint</c> (<c>"&lt;version&gt;-&lt;label&gt;"</c>).</summary>
 internal static class ServerVersion
 {
     private static readonly Version s_toolCallsWithoutContent = new(3, 1, 1);
@@ -45,7 +45,7 @@ internal static class ServerVersion
     }
 
     /// <summary>
-    /// Whether the server accepts an assistant message with <c>tool_calls</c> and no <c>content</c> (≥3.1.1, API.md §11.8).
+    /// Whether the server accepts an assistant message with <c>tool_calls</c> and no <c>content</c> (≥3.1.1).
     /// An unknown version is taken to be current.
     /// </summary>
     /// <param name="fingerprint">The fingerprint of a response from that server.</param>

@@ -181,7 +181,7 @@ internal static class TgiErrors
         // OpenAI-style bodies carry their own vocabulary (invalid_request_error…); prefer TGI's words.
         !wireType.EndsWith("_request_error", StringComparison.Ordinal) && !wireType.Equals("server_error", StringComparison.Ordinal);
 
-    /// <summary>Infers the type from TGI's message prefixes (API.md §2.1), for the OpenAI-style event shape.</summary>
+    /// <summary>Infers the type from TGI's message prefixes, for the OpenAI-style event shape.</summary>
     internal static TgiErrorType? InferFromMessage(string? message)
     {
         if (string.IsNullOrEmpty(message))
@@ -222,7 +222,7 @@ internal static class TgiErrors
         return null;
     }
 
-    /// <summary>The status TGI's non-stream handlers give each error type (API.md §2.1).</summary>
+    /// <summary>The status TGI's non-stream handlers give each error type.</summary>
     internal static int StatusFor(TgiErrorType type, int fallback)
     {
         if (type == TgiErrorType.Validation || type == TgiErrorType.TemplateError || type == TgiErrorType.ToolError)

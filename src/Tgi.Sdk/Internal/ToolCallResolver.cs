@@ -13,7 +13,7 @@ namespace Tgi.Sdk.Internal;
 /// hidden "no tool" functions into plain content.
 /// </summary>
 /// <remarks>
-/// TGI (API.md §5.2, §5.4, §5.5): the model writes <c>{"function": {"_name": "NAME", …arguments}}</c> under the tool
+/// TGI: the model writes <c>{"function": {"_name": "NAME", …arguments}}</c> under the tool
 /// grammar. 1.4–2.0.0 returned that whole object as <c>parameters</c> of a function named <c>tools</c>; 2.0.4–3.1
 /// streamed it (plus the EOS text, <c>&lt;/s&gt;</c> or <c>&lt;|eot_id|&gt;</c>) as the arguments of a call with no name;
 /// ≥3.2 sends the real name and clean arguments. The hidden <c>notify_error</c> (2.0.1–2.3, an <c>error</c> argument)
@@ -63,7 +63,7 @@ internal static class ToolCallResolver
 
     /// <summary>
     /// TGI (≥3.2) opens streamed arguments with <c>{</c> once the function name is parsed, then streams the rest of the
-    /// grammar output as raw tokens (API.md §5.4). When the model's tokenizer does not fold the comma after the name into
+    /// grammar output as raw tokens. When the model's tokenizer does not fold the comma after the name into
     /// the name's closing token, that comma arrives too (<c>{, "city": "Paris"}</c>): drop it so the JSON parses.
     /// </summary>
     private static string DropCommaAfterOpeningBrace(string arguments)

@@ -35,7 +35,7 @@ internal static class UntypedJson
     }
 
     /// <summary>A string value as itself; any other value as its JSON text; null or absent as null.</summary>
-    /// <remarks>TGI: tool-call arguments are a JSON string from 3.2 and a JSON object before (API.md §5.5).</remarks>
+    /// <remarks>TGI: tool-call arguments are a JSON string from 3.2 and a JSON object before.</remarks>
     public static string? ToStringOrJson(UntypedNode? node) => node switch
     {
         null or UntypedNull => null,

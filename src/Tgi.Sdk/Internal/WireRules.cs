@@ -13,7 +13,7 @@ internal static class WireRules
     /// <summary>Whether <c>top_p</c> is sent at all.</summary>
     /// <remarks>
     /// TGI: top_p must be in (0, 1) exclusive, so 1.0 is a 422 (or a stream error); omitting it means "no nucleus
-    /// filtering", which is exactly what 1.0 asks for (API.md §2.3, §5.1, §11.4).
+    /// filtering", which is exactly what 1.0 asks for.
     /// </remarks>
     public static bool SendsTopP(float? topP) => topP is { } p && p != 1.0f;
 
@@ -21,7 +21,7 @@ internal static class WireRules
     public static float? TopP(float? topP) => SendsTopP(topP) ? topP : null;
 
     /// <summary>The <c>stop</c> array to send: null (not sent) when it has no entries.</summary>
-    /// <remarks>TGI: <c>"stop": null</c> and a bare string are 422s (API.md §2.2); an empty list is the default.</remarks>
+    /// <remarks>TGI: <c>"stop": null</c> and a bare string are 422s; an empty list is the default.</remarks>
     public static List<string>? Stop(IList<string> stopSequences) => stopSequences.Count == 0 ? null : [.. stopSequences];
 
     /// <summary>Builds the generated grammar model (<c>{"type", "value"}</c>) from the facade's grammar.</summary>

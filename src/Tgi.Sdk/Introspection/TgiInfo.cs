@@ -3,7 +3,7 @@
 
 namespace Tgi.Sdk.Introspection;
 
-/// <summary>What a TGI server serves and its limits (<c>GET /info</c>, API.md §8).</summary>
+/// <summary>What a TGI server serves and its limits (<c>GET /info</c>).</summary>
 public sealed class TgiInfo
 {
     /// <summary>Initializes a new instance.</summary>

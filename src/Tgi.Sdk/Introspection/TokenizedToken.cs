@@ -4,7 +4,7 @@
 namespace Tgi.Sdk.Introspection;
 
 /// <summary>One token of <c>/tokenize</c> or <c>/chat_tokenize</c>, with its byte offsets in the input.</summary>
-/// <remarks>TGI: with a slow (Python) tokenizer the text is empty and the offsets are 0 (API.md §8).</remarks>
+/// <remarks>TGI: with a slow (Python) tokenizer the text is empty and the offsets are 0.</remarks>
 public sealed class TokenizedToken
 {
     /// <summary>Initializes a new instance.</summary>

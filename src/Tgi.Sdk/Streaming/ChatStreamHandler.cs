@@ -7,7 +7,7 @@ using Tgi.Sdk.Internal;
 
 namespace Tgi.Sdk.Streaming;
 
-/// <summary>Parses <c>/v1/chat/completions</c> stream chunks straight from the UTF-8 bytes (API.md §5.3–§5.5).</summary>
+/// <summary>Parses <c>/v1/chat/completions</c> stream chunks straight from the UTF-8 bytes.</summary>
 /// <remarks>
 /// A content chunk in TGI's exact layout whose id, model and fingerprint repeat the previous chunk's is matched byte by
 /// byte (<see cref="FastChatChunk"/>); every other chunk, and the first, goes through <see cref="Utf8JsonReader"/>.

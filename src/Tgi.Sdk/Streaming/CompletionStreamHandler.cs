@@ -7,7 +7,7 @@ using Tgi.Sdk.Internal;
 
 namespace Tgi.Sdk.Streaming;
 
-/// <summary>Parses <c>/v1/completions</c> stream chunks (<c>Chunk</c> and <c>CompletionFinal</c>, API.md §6).</summary>
+/// <summary>Parses <c>/v1/completions</c> stream chunks (<c>Chunk</c> and <c>CompletionFinal</c>).</summary>
 internal sealed class CompletionStreamHandler : StreamEventHandler<CompletionUpdate>
 {
     private readonly ChunkEnvelopeReader _envelopeReader = new();

@@ -12,8 +12,8 @@ namespace Tgi.Sdk.Streaming;
 /// <remarks>
 /// TGI: serde writes <c>{"object":"chat.completion.chunk","id":"","created":N,"model":"…","system_fingerprint":"…",
 /// "choices":[{"index":0,"delta":{"role":"assistant","content":"…"},"logprobs":null,"finish_reason":null}],"usage":null}</c>,
-/// compact, in that key order (API.md §5.3). 2.1–2.2 send no <c>usage</c> key; 1.4–2.0 put <c>id</c> before
-/// <c>object</c>, whose value was <c>text_completion</c> before 2.1.0 (API.md §5.5, and the 1.4 captures).
+/// compact, in that key order. 2.1–2.2 send no <c>usage</c> key; 1.4–2.0 put <c>id</c> before
+/// <c>object</c>, whose value was <c>text_completion</c> before 2.1.0 (as recorded from TGI 1.4).
 /// </remarks>
 internal ref struct FastChatChunk
 {

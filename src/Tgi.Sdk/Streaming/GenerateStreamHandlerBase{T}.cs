@@ -13,7 +13,7 @@ namespace Tgi.Sdk.Streaming;
 /// <typeparam name="T">The update type (normal or raw).</typeparam>
 /// <remarks>
 /// TGI: one <c>StreamResponse</c> per token; the last has a non-null <c>generated_text</c>; there is no <c>[DONE]</c>,
-/// the connection just closes; an error is one <c>{"error","error_type"}</c> event (API.md §4).
+/// the connection just closes; an error is one <c>{"error","error_type"}</c> event.
 /// </remarks>
 internal abstract class GenerateStreamHandlerBase<T> : StreamEventHandler<T>
 {

@@ -9,7 +9,7 @@ namespace Tgi.Sdk.Streaming;
 /// <summary>
 /// The error an SSE event may carry instead of data, read the same way on every route: TGI sends
 /// <c>{"error":{"message","http_status_code"}}</c> (OpenAI-style routes, ≥2.4.1) or <c>{"error":"…","error_type":"…"}</c>
-/// (<c>/generate_stream</c>, and chat before 2.4.1) in an HTTP 200 stream (API.md §4, §5.3).
+/// (<c>/generate_stream</c>, and chat before 2.4.1) in an HTTP 200 stream.
 /// </summary>
 internal struct InBandError
 {

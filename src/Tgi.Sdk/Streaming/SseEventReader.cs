@@ -17,7 +17,7 @@ namespace Tgi.Sdk.Streaming;
 /// loses one leading space; several <c>data</c> lines join with LF; a blank line dispatches the event; an event with
 /// empty data is not dispatched; an incomplete event at end of stream is discarded.</para>
 /// <para>TGI: events are <c>data: &lt;json&gt;\n\n</c> (axum 0.7, ≥2.1.0) or <c>data:&lt;json&gt;</c> with no space
-/// (≤2.0.x); keep-alives are <c>:\n\n</c>; chat streams may send a bare blank line (API.md §4).</para>
+/// (≤2.0.x); keep-alives are <c>:\n\n</c>; chat streams may send a bare blank line.</para>
 /// <para>Usage: call <see cref="TryReadEvent"/> until it returns false, then <see cref="FillAsync"/>; the span from
 /// <see cref="TryReadEvent"/> is valid until the next call on this reader.</para>
 /// <para>Memory: an open stream mostly waits (the model is thinking), so the reader holds no buffer between events

@@ -9,7 +9,7 @@ namespace Tgi.Sdk;
 
 /// <summary>Reads a model's JSON output (a structured answer or tool-call arguments) into a type, through its contract only.</summary>
 /// <remarks>
-/// TGI returns constrained output as plain text (API.md §7), and the constraint does not survive a token limit: an
+/// TGI returns constrained output as plain text, and the constraint does not survive a token limit: an
 /// answer cut by <c>max_new_tokens</c> / <c>max_tokens</c> is broken JSON. Every failure becomes a
 /// <see cref="TgiException"/> of type <see cref="TgiErrorType.InvalidOutput"/> carrying the raw text.
 /// </remarks>

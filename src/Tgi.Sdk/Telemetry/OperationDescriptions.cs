@@ -53,7 +53,7 @@ internal static class OperationDescriptions
     }
 
     /// <summary>Reads a native stream update: the last event has the finish reason and, with details, the counts.</summary>
-    /// <remarks>Without details the output count is the last event's 1-based index: TGI sends one event per token (API.md §4).</remarks>
+    /// <remarks>Without details the output count is the last event's 1-based index: TGI sends one event per token.</remarks>
     public static void Update(TgiOperation operation, in GenerateStreamUpdate update) =>
         NativeUpdate(operation, update.IsFinal, update.Details, update.Index);
 

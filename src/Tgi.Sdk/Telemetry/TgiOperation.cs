@@ -108,7 +108,7 @@ internal sealed class TgiOperation
         }
     }
 
-    /// <summary>Records TGI's timing and token headers (API.md §1) as <c>tgi.*</c> attributes, and the token counts they carry.</summary>
+    /// <summary>Records TGI's timing and token headers as <c>tgi.*</c> attributes, and the token counts they carry.</summary>
     public void SetResponseHeaders(TgiRawResponse raw)
     {
         _inputTokens ??= raw.PromptTokens;

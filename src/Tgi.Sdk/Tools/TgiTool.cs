@@ -17,7 +17,7 @@ namespace Tgi.Sdk;
 /// <see cref="ChatTool.CreateFunction(string, string?, JsonElement)"/> the raw-schema way. Read a call's arguments back
 /// with <see cref="ChatToolCall.GetArguments{T}"/> and the same type info.</para>
 /// <para>TGI merges the argument schema's <c>properties</c> into its tool grammar, so the argument type must be an
-/// object type (API.md §5.1, §7).</para>
+/// object type.</para>
 /// <para>Describe the parameters with <see cref="System.ComponentModel.DescriptionAttribute"/> on the argument type and
 /// its properties (or a record's constructor parameters): each becomes a <c>description</c> in the schema, and models call
 /// a tool well only when its parameters are described.</para>
