@@ -2,6 +2,7 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Tgi.Sdk.Providers;
 using Tgi.Sdk.Providers.Tests.Support;
 
@@ -24,16 +25,21 @@ public class TgiProviderFirstTokenTimeoutTests
 
         // The emulator sends 200 and the SSE headers at once, then goes silent before the first token.
         fleet.A.Faults.StallAfterTokens = 0;
-        using TgiProvider provider = new(fleet.Options(o =>
-        {
-            o.FirstTokenTimeout = TimeSpan.FromSeconds(1);
-            o.StreamIdleTimeout = TimeSpan.FromMinutes(10);
-        }));
+        FakeTimeProvider time = new();
+        using HttpClient http = TgiProvider.CreateHttpClient(time);
+        using TgiProvider provider = new(
+            fleet.Options(o =>
+            {
+                o.FirstTokenTimeout = TimeSpan.FromSeconds(1);
+                o.StreamIdleTimeout = TimeSpan.FromMinutes(10);
+            }),
+            http,
+            time);
         TgiRequest request = messages
             ? new TgiRequest { Messages = { Chat.ChatMessage.CreateUser("hi") }, Model = "m1" }
             : new TgiRequest { Prompt = "hi", Model = "m1" };
 
-        (string text, Uri? endpoint) = await StreamAsync(provider, request, cancellationToken);
+        (string text, Uri? endpoint) = await StreamPastTheDeadlineOfAAsync(fleet, provider, time, request, cancellationToken);
 
         await Assert.That(text).IsEqualTo("Hello from the fleet.");
         await Assert.That(endpoint).IsEqualTo(fleet.B.BaseAddress);
@@ -49,13 +55,18 @@ public class TgiProviderFirstTokenTimeoutTests
         // Keep-alives reset the stream idle timer, so only the first-token timeout can end this wait.
         fleet.A.Faults.TimeToFirstToken = TimeSpan.FromMinutes(10);
         fleet.A.Faults.KeepAliveEvery = TimeSpan.FromMilliseconds(100);
-        using TgiProvider provider = new(fleet.Options(o =>
-        {
-            o.FirstTokenTimeout = TimeSpan.FromSeconds(1);
-            o.StreamIdleTimeout = TimeSpan.FromMinutes(10);
-        }));
+        FakeTimeProvider time = new();
+        using HttpClient http = TgiProvider.CreateHttpClient(time);
+        using TgiProvider provider = new(
+            fleet.Options(o =>
+            {
+                o.FirstTokenTimeout = TimeSpan.FromSeconds(1);
+                o.StreamIdleTimeout = TimeSpan.FromMinutes(10);
+            }),
+            http,
+            time);
 
-        (string text, Uri? endpoint) = await StreamAsync(provider, new TgiRequest { Prompt = "hi", Model = "m1" }, cancellationToken);
+        (string text, Uri? endpoint) = await StreamPastTheDeadlineOfAAsync(fleet, provider, time, new TgiRequest { Prompt = "hi", Model = "m1" }, cancellationToken);
 
         await Assert.That(text).IsEqualTo("Hello from the fleet.");
         await Assert.That(endpoint).IsEqualTo(fleet.B.BaseAddress);
@@ -69,7 +80,8 @@ public class TgiProviderFirstTokenTimeoutTests
         using TgiProvider provider = new(fleet.Options(o =>
         {
             o.FirstTokenTimeout = TimeSpan.FromMinutes(10);
-            o.StreamIdleTimeout = TimeSpan.FromSeconds(1);
+            // Generous: the first two tokens arrive at once, but a loaded machine may pause the reader for a while.
+            o.StreamIdleTimeout = TimeSpan.FromSeconds(5);
         }));
         StringBuilder received = new();
 
@@ -82,7 +94,7 @@ public class TgiProviderFirstTokenTimeoutTests
         }).Throws<TgiException>();
 
         await Assert.That(error!.ErrorType).IsEqualTo(TgiErrorType.Timeout);
-        await Assert.That(error.Message).Contains("stream idle timeout of 1 s");
+        await Assert.That(error.Message).Contains("stream idle timeout of 5 s");
         await Assert.That(received.ToString()).IsEqualTo("Hello from");
         await Assert.That(Fleet.GenerationRequests(fleet.B)).IsEqualTo(0);
     }
@@ -108,6 +120,19 @@ public class TgiProviderFirstTokenTimeoutTests
 
         await Assert.That(async () => await streaming).Throws<OperationCanceledException>();
         await Assert.That(Fleet.GenerationRequests(fleet.B)).IsEqualTo(0);
+    }
+
+    /// <summary>
+    /// Streams while the first replica stalls: once it holds the request, the fake clock passes the first-token timeout,
+    /// and never moves again, so the next replica's deadline cannot run out however slow the machine is.
+    /// </summary>
+    private static async Task<(string Text, Uri? Endpoint)> StreamPastTheDeadlineOfAAsync(
+        Fleet fleet, TgiProvider provider, FakeTimeProvider time, TgiRequest request, CancellationToken cancellationToken)
+    {
+        Task<(string Text, Uri? Endpoint)> streaming = StreamAsync(provider, request, cancellationToken);
+        await Assert.That(await Eventually.TrueAsync(() => Fleet.GenerationRequests(fleet.A) == 1 || streaming.IsCompleted)).IsTrue();
+        time.Advance(TimeSpan.FromSeconds(1));   // the first-token timeout both tests set
+        return await streaming;
     }
 
     private static async Task<(string Text, Uri? Endpoint)> StreamAsync(TgiProvider provider, TgiRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ internal static class Eventually
 {
     public static async Task<bool> TrueAsync(Func<bool> condition)
     {
-        for (int i = 0; i < 500; i++)
+        // 12,000 polls of 10 ms: two minutes at the least, so a busy machine only makes it slower, never false.
+        for (int i = 0; i < 12_000; i++)
         {
             if (condition())
             {
