@@ -1,9 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Tgi.TestSupport;
 
 namespace Tgi.Cli.Tests.Support;
 
@@ -13,102 +11,22 @@ namespace Tgi.Cli.Tests.Support;
 /// </summary>
 internal sealed class KeyEchoServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private int _requests;
-
-    public KeyEchoServer()
+    private readonly HostileServer _server = HostileServer.Start(static (request, stream, cancellationToken) =>
     {
-        _listener.Start();
-        _accepting = AcceptAsync();
-    }
+        string key = request.Headers.TryGetValue("Authorization", out string? authorization) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization["Bearer ".Length..]
+            : "(none)";
+        return HostileServer.WriteResponseAsync(
+            stream,
+            422,
+            "application/json",
+            $$"""{"error":"invalid credentials: Bearer {{key}} was refused","error_type":"{{key}}"}""",
+            cancellationToken);
+    });
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public int Requests => Volatile.Read(ref _requests);
+    public int Requests => _server.Requests.Count;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => AnswerAsync(client));
-        }
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                NetworkStream stream = client.GetStream();
-                string head = await ReadHeadAsync(stream);
-                Interlocked.Increment(ref _requests);
-                string key = head.Split("\r\n").FirstOrDefault(static l => l.StartsWith("Authorization: Bearer ", StringComparison.OrdinalIgnoreCase))?["Authorization: Bearer ".Length..] ?? "(none)";
-                string body = $$"""{"error":"invalid credentials: Bearer {{key}} was refused","error_type":"{{key}}"}""";
-                byte[] bytes = Encoding.UTF8.GetBytes(body);
-                string response = $"HTTP/1.1 422 Unprocessable Entity\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
-                await stream.WriteAsync(bytes);
-                await stream.FlushAsync();
-            }
-            catch (IOException)
-            {
-                // The client went away.
-            }
-        }
-    }
-
-    /// <summary>Reads the request line and headers, then the body its Content-Length announces.</summary>
-    private static async Task<string> ReadHeadAsync(NetworkStream stream)
-    {
-        var head = new StringBuilder();
-        var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            if (await stream.ReadAsync(one) == 0)
-            {
-                break;
-            }
-
-            head.Append((char)one[0]);
-        }
-
-        string text = head.ToString();
-        string? length = text.Split("\r\n").FirstOrDefault(static l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        if (length is not null && int.TryParse(length["Content-Length:".Length..].Trim(), out int remaining))
-        {
-            var body = new byte[remaining];
-            await stream.ReadExactlyAsync(body);
-        }
-        else if (text.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            // Read to the last chunk, so that closing the socket with unread bytes does not reset the answer.
-            var tail = new StringBuilder();
-            while (!tail.ToString().EndsWith("0\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(one) > 0)
-            {
-                tail.Append((char)one[0]);
-            }
-        }
-
-        return text;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

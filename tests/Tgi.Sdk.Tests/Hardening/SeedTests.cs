@@ -1,6 +1,7 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
+using Tgi.TestSupport;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Tests.Infrastructure;
 

@@ -6,7 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Tgi.Sdk.Tests.Infrastructure;
+namespace Tgi.TestSupport;
 
 /// <summary>
 /// A raw HTTP/1.1 server on 127.0.0.1 that answers as a hostile or broken server would: the handler writes the bytes
