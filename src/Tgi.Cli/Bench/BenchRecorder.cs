@@ -19,19 +19,11 @@ internal sealed class BenchRecorder
     private readonly List<RequestSample> _samples = [];
     private readonly SortedDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, int> _statuses = [];
-    private readonly SecretRedactor _redactor;
     private long _liveTokens;
     private int _succeeded;
     private int _failed;
     private int _consecutiveTransportFailures;
     private string? _lastError;
-
-    /// <summary>Initializes a new instance.</summary>
-    /// <param name="redactor">Removes the API key from error texts, or null when no key is used.</param>
-    public BenchRecorder(SecretRedactor? redactor = null)
-    {
-        _redactor = redactor ?? SecretRedactor.None;
-    }
 
     /// <summary>Gets every token received so far, in-flight and cut-short streams included: the live and the final count.</summary>
     public long LiveTokens => Interlocked.Read(ref _liveTokens);
@@ -84,12 +76,13 @@ internal sealed class BenchRecorder
         ArgumentNullException.ThrowIfNull(exception);
         string type = exception.ErrorType?.ToString() is { Length: > 0 } t ? t : $"http_{exception.Status}";
         bool transport = exception.ErrorType == TgiErrorType.Transport && exception.Status == 0;
-        return Record(_redactor.Redact(type), exception.Status, _redactor.Redact(ErrorFormatter.Describe(exception)), transport);
+        // The SDK has already taken the client's key and header values out of every server text of the exception.
+        return Record(type, exception.Status, ErrorFormatter.Describe(exception), transport);
     }
 
     /// <summary>Records a failed request by its TGI error type.</summary>
     /// <param name="errorType">The error type.</param>
-    public void Failure(string errorType) => Record(_redactor.Redact(errorType), NoStatus, null, transport: false);
+    public void Failure(string errorType) => Record(errorType, NoStatus, null, transport: false);
 
     /// <summary>Copies the samples.</summary>
     /// <returns>The samples.</returns>

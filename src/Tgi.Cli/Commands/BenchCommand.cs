@@ -36,7 +36,7 @@ internal static class BenchCommand
         CommandRunner.SetServerAction(
             command,
             context,
-            (parse, client, redactor, token) =>
+            (parse, client, token) =>
             {
                 var settings = new BenchSettings
                 {
@@ -48,7 +48,7 @@ internal static class BenchCommand
                     Route = parse.GetValue(route) == "chat" ? BenchRoute.Chat : BenchRoute.Generate,
                     Model = parse.GetValue(model),
                 };
-                return RunAsync(client, settings, parse.GetValue(json), context, redactor, token);
+                return RunAsync(client, settings, parse.GetValue(json), context, token);
             });
         return command;
     }
@@ -58,10 +58,9 @@ internal static class BenchCommand
     /// <param name="settings">The settings.</param>
     /// <param name="jsonPath">The JSON file, '-' for stdout, or null.</param>
     /// <param name="context">The context.</param>
-    /// <param name="redactor">Removes the API key from every server-derived text of the report.</param>
     /// <param name="cancellationToken">Ctrl+C: the run stops and the partial results are printed.</param>
     /// <returns>0 when at least one request succeeded; 1 when none did or the server was unreachable; 130 when cancelled.</returns>
-    public static async Task<int> RunAsync(TgiClient client, BenchSettings settings, string? jsonPath, CliContext context, SecretRedactor redactor, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TgiClient client, BenchSettings settings, string? jsonPath, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
@@ -82,7 +81,7 @@ internal static class BenchCommand
         }
 
         await context.Error.WriteLineAsync(Describe(client, settings)).ConfigureAwait(false);
-        var recorder = new BenchRecorder(redactor);
+        var recorder = new BenchRecorder();
         BenchResult result;
         using (var progressStop = new CancellationTokenSource())
         {

@@ -42,7 +42,7 @@ internal static class ChatCommand
         CommandRunner.SetServerAction(
             command,
             context,
-            async (parse, client, redactor, token) =>
+            async (parse, client, token) =>
             {
                 IReadOnlyList<ChatTool> toolList = parse.GetValue(tools) is { } path ? ToolFile.Read(path) : [];
                 ChatToolChoice? choice = ParseToolChoice(parse.GetValue(toolChoice), toolList);
@@ -58,7 +58,7 @@ internal static class ChatCommand
                     Model = parse.GetValue(model),
                 };
                 return settings.Message is null
-                    ? await RunInteractiveAsync(client, settings, new ChatSession(context, redactor), token).ConfigureAwait(false)
+                    ? await RunInteractiveAsync(client, settings, new ChatSession(context), token).ConfigureAwait(false)
                     : await RunAsync(client, settings, context.Out, token).ConfigureAwait(false);
             });
         return command;
@@ -164,7 +164,7 @@ internal static class ChatCommand
             {
                 // One failed turn (overload, validation) should not end the conversation: report it and forget the turn.
                 messages.RemoveAt(messages.Count - 1);
-                await session.Error.WriteLineAsync(session.Redactor.Redact(ErrorFormatter.Format(e))).ConfigureAwait(false);
+                await session.Error.WriteLineAsync(ErrorFormatter.Format(e)).ConfigureAwait(false);
                 exitCode = ExitCodes.ServerError;
             }
         }

@@ -5,13 +5,12 @@ using Tgi.Cli.Infrastructure;
 
 namespace Tgi.Cli.Commands;
 
-/// <summary>What the interactive <c>tgi chat</c> loop talks through: the console, Ctrl+C and the key's redactor.</summary>
+/// <summary>What the interactive <c>tgi chat</c> loop talks through: the console, and Ctrl+C.</summary>
 internal sealed class ChatSession
 {
     /// <summary>Initializes a new instance from the command's context.</summary>
     /// <param name="context">The context.</param>
-    /// <param name="redactor">Removes the API key from server-derived text.</param>
-    public ChatSession(CliContext context, SecretRedactor redactor)
+    public ChatSession(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         Input = context.In;
@@ -19,7 +18,6 @@ internal sealed class ChatSession
         Error = context.Error;
         ShowPrompt = context.InputIsTerminal;
         Interrupts = context.Interrupts;
-        Redactor = redactor;
     }
 
     /// <summary>Gets where messages come from.</summary>
@@ -36,7 +34,4 @@ internal sealed class ChatSession
 
     /// <summary>Gets the Ctrl+C router: during an answer, Ctrl+C stops only the answer.</summary>
     public Interrupts Interrupts { get; }
-
-    /// <summary>Gets the redactor of the API key.</summary>
-    public SecretRedactor Redactor { get; }
 }

@@ -19,30 +19,15 @@ internal static class CommandRunner
     /// <param name="command">The command.</param>
     /// <param name="context">The context.</param>
     /// <param name="body">The command body: the parse result, a client for the named server, and Ctrl+C.</param>
-    public static void SetServerAction(Command command, CliContext context, Func<ParseResult, TgiClient, CancellationToken, Task<int>> body) =>
-        SetServerAction(command, context, (parse, client, _, token) => body(parse, client, token));
-
-    /// <summary>
-    /// Gives a command the connection options and an action whose body also receives the redactor of the API key, for
-    /// commands that print server-derived text themselves (chat's loop, bench's report).
-    /// </summary>
-    /// <param name="command">The command.</param>
-    /// <param name="context">The context.</param>
-    /// <param name="body">The command body: the parse result, a client, the key's redactor, and Ctrl+C.</param>
-    public static void SetServerAction(Command command, CliContext context, Func<ParseResult, TgiClient, SecretRedactor, CancellationToken, Task<int>> body)
+    public static void SetServerAction(Command command, CliContext context, Func<ParseResult, TgiClient, CancellationToken, Task<int>> body)
     {
         ConnectionOptions connection = new();
         connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) =>
-        {
-            string? secret = connection.Secret(parse, context);
-            var redactor = new SecretRedactor(secret);
-            return RunAsync(
-                context,
-                secret,
-                token => body(parse, connection.Resolve(parse, context).CreateClient(), redactor, token),
-                cancellationToken);
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            context,
+            connection.Secret(parse, context),
+            token => body(parse, connection.Resolve(parse, context).CreateClient(), token),
+            cancellationToken));
     }
 
     /// <summary>Runs a command body.</summary>
@@ -81,5 +66,6 @@ internal static class CommandRunner
     /// <param name="text">The text.</param>
     /// <param name="secret">The secret, or null.</param>
     /// <returns>The text without the secret.</returns>
-    public static string Redact(string text, string? secret) => new SecretRedactor(secret).Redact(text);
+    public static string Redact(string text, string? secret) =>
+        string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "[REDACTED]", StringComparison.Ordinal);
 }
