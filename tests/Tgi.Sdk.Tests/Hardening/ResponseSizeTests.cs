@@ -1,12 +1,12 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Tgi.TestSupport;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Tests.Infrastructure;
+using Tgi.TestSupport;
 
 namespace Tgi.Sdk.Tests.Hardening;
 
@@ -34,7 +34,7 @@ public class ResponseSizeTests
         await using HostileServer server = HostileServer.Start(static (_, stream, ct) => EndlessJsonAsync(stream, ct));
         TgiClient client = new(server.BaseAddress, new TgiClientOptions { MaxResponseSize = SmallCap });
 
-        TgiException ex = await Expect.TgiExceptionAsync(() => Routes.Call(client, route));
+        TgiException ex = await Expect.TgiExceptionAsync(() => RouteCalls.Call(client, route));
 
         await AssertTooLarge(ex);
     }

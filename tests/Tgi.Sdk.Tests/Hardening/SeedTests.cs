@@ -1,9 +1,9 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Tgi.TestSupport;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Tests.Infrastructure;
+using Tgi.TestSupport;
 
 namespace Tgi.Sdk.Tests.Hardening;
 

@@ -1,10 +1,10 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Tgi.TestSupport;
 using Tgi.Sdk.Chat;
 using Tgi.Sdk.Generate;
 using Tgi.Sdk.Tests.Infrastructure;
+using Tgi.TestSupport;
 
 namespace Tgi.Sdk.Tests.Hardening;
 

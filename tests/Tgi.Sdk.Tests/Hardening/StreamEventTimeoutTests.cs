@@ -1,11 +1,11 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Tgi.TestSupport;
 using Tgi.Sdk.Chat;
 using Tgi.Sdk.Testing;
 using Tgi.Sdk.Tests.Emulator;
 using Tgi.Sdk.Tests.Infrastructure;
+using Tgi.TestSupport;
 
 namespace Tgi.Sdk.Tests.Hardening;
 

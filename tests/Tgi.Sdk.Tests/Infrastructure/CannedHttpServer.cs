@@ -1,8 +1,8 @@
 // Copyright (c) Tgi.Sdk contributors.
 // Licensed under the MIT License.
 
-using Tgi.TestSupport;
 using System.Text;
+using Tgi.TestSupport;
 
 namespace Tgi.Sdk.Tests.Infrastructure;
 
