@@ -48,7 +48,12 @@ internal sealed class ConfigurationReader
     public string? String(IConfigurationSection key) => Leaf(key, "a text value, e.g. " + key.Key + " = value");
 
     /// <summary>Reads a whole number.</summary>
-    public int? Integer(IConfigurationSection key, string example)
+    public int? Integer(IConfigurationSection key, string example) => (int?)WholeNumber(key, example, int.MaxValue);
+
+    /// <summary>Reads a whole number that may pass <see cref="int.MaxValue"/>, such as a size in bytes.</summary>
+    public long? LongInteger(IConfigurationSection key, string example) => WholeNumber(key, example, long.MaxValue);
+
+    private long? WholeNumber(IConfigurationSection key, string example, long max)
     {
         string? value = Leaf(key, example);
         if (value is null)
@@ -56,7 +61,7 @@ internal sealed class ConfigurationReader
             return null;
         }
 
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result))
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long result) && result >= -max - 1 && result <= max)
         {
             return result;
         }

@@ -29,7 +29,9 @@ internal static class TgiClientConfiguration
         }),
         new("RequestTimeout", static (r, k, o) => o.RequestTimeout = r.Duration(k, "00:02:00 or 120 for 120 seconds") ?? o.RequestTimeout, "Timeout"),
         new("StreamIdleTimeout", static (r, k, o) => o.StreamIdleTimeout = r.Duration(k, "00:01:00 or 60 for 60 seconds") ?? o.StreamIdleTimeout),
+        new("StreamEventTimeout", static (r, k, o) => o.StreamEventTimeout = r.Duration(k, "00:05:00 or 300 for 300 seconds") ?? o.StreamEventTimeout),
         new("MaxEventSize", static (r, k, o) => o.MaxEventSize = r.Integer(k, "1048576") ?? o.MaxEventSize),
+        new("MaxResponseSize", static (r, k, o) => o.MaxResponseSize = r.LongInteger(k, "33554432") ?? o.MaxResponseSize),
     ];
 
     /// <summary>Binds a section into the options; throws <see cref="OptionsValidationException"/> naming each bad key.</summary>

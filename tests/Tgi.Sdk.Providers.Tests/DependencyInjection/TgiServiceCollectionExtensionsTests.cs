@@ -150,6 +150,34 @@ public class TgiServiceCollectionExtensionsTests
     }
 
     [Test]
+    public async Task AddTgiClient_SizeCapAndEventTimeout_BindInBothSpellings()
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Snake:base_url"] = "http://127.0.0.1:1/",
+            ["Snake:max_response_size"] = "5000000000",
+            ["Snake:stream_event_timeout"] = "90",
+            ["Pascal:Endpoint"] = "http://127.0.0.1:1/",
+            ["Pascal:MaxResponseSize"] = "1048576",
+            ["Pascal:StreamEventTimeout"] = "00:10:00",
+        }).Build();
+        ServiceCollection services = new();
+        services.AddTgiClient(configuration.GetSection("Snake"));
+        await using ServiceProvider snake = services.BuildServiceProvider();
+        ServiceCollection pascalServices = new();
+        pascalServices.AddTgiClient(configuration.GetSection("Pascal"));
+        await using ServiceProvider pascal = pascalServices.BuildServiceProvider();
+
+        TgiClientOptions fromSnake = snake.GetRequiredService<IOptionsMonitor<TgiClientOptions>>().Get(Options.DefaultName);
+        TgiClientOptions fromPascal = pascal.GetRequiredService<IOptionsMonitor<TgiClientOptions>>().Get(Options.DefaultName);
+
+        await Assert.That(fromSnake.MaxResponseSize).IsEqualTo(5_000_000_000L);
+        await Assert.That(fromSnake.StreamEventTimeout).IsEqualTo(TimeSpan.FromSeconds(90));
+        await Assert.That(fromPascal.MaxResponseSize).IsEqualTo(1_048_576L);
+        await Assert.That(fromPascal.StreamEventTimeout).IsEqualTo(TimeSpan.FromMinutes(10));
+    }
+
+    [Test]
     public async Task AddTgiClient_UnknownKey_FailsStartupNamingTheClosestKey()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
