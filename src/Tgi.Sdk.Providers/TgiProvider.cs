@@ -89,7 +89,7 @@ public partial class TgiProvider : IDisposable
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<TgiProvider>();
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        _endpoints = CreateEndpoints(_options, httpClient, timeProvider, _logger);
+        _endpoints = CreateEndpoints(_options, httpClient, timeProvider, loggerFactory, _logger);
         _failover = CreateFailoverPipeline(_options, timeProvider, _logger);
     }
 
@@ -268,7 +268,7 @@ public partial class TgiProvider : IDisposable
     private NotSupportedException Unsupported(string what, string setting) =>
         new($"TGI provider '{Name}' is configured with {setting} = false, but the request uses {what}.");
 
-    private static TgiEndpoint[] CreateEndpoints(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
+    private static TgiEndpoint[] CreateEndpoints(TgiProviderOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory, ILogger logger)
     {
         IEnumerable<TgiEndpointOptions> configured = options.Endpoints.Count > 0
             ? options.Endpoints
@@ -282,7 +282,8 @@ public partial class TgiProvider : IDisposable
                 .Select(e =>
                 {
                     Uri url = new(e.Url!, UriKind.Absolute);
-                    TgiClient client = new(httpClient, CreateClientOptions(options, url));
+                    // Each replica's client logs its requests through the provider's logger factory (Debug, as TgiClient).
+                    TgiClient client = new(httpClient, CreateClientOptions(options, url), loggerFactory);
                     return new TgiEndpoint(url, e.Priority, e.Model, client, options.Resilience, timeProvider, options.Name ?? "tgi", logger);
                 }),
         ];

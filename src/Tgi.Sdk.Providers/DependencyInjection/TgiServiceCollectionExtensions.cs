@@ -227,5 +227,6 @@ public static class TgiServiceCollectionExtensions
     private static TgiClient CreateClient(IServiceProvider services, string name) =>
         new(
             services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientPrefix + name),
-            services.GetRequiredService<IOptionsMonitor<TgiClientOptions>>().Get(name));
+            services.GetRequiredService<IOptionsMonitor<TgiClientOptions>>().Get(name),
+            services.GetService<ILoggerFactory>());
 }

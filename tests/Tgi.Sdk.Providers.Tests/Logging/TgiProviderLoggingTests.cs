@@ -144,7 +144,47 @@ public class TgiProviderLoggingTests
         await Assert.That(response.Endpoint).IsEqualTo(fleet.B.BaseAddress);
     }
 
-    private static (ServiceProvider Container, FakeLogCollector Logs) Build(Fleet fleet, params (string Key, string Value)[] extra)
+    [Test]
+    public async Task ReplicaClients_LogTheirRequestsAtDebug_ThroughTheContainersLogging()
+    {
+        await using Fleet fleet = await Fleet.StartAsync("m1");
+        (ServiceProvider container, FakeLogCollector logs) = Build(fleet, debug: true);
+        await using ServiceProvider _ = container;
+
+        await container.GetRequiredService<TgiProvider>().CompleteAsync(new TgiRequest { Prompt = Prompt, Model = "m1" });
+
+        FakeLogRecord[] answered = [.. logs.GetSnapshot().Where(r => r.Id.Name == "ResponseReceived" && r.Message.Contains("/generate", StringComparison.Ordinal))];
+        await Assert.That(answered.Length).IsEqualTo(1);
+        await Assert.That(answered[0].Level).IsEqualTo(LogLevel.Debug);
+        await AssertNoSecretsAsync(logs);
+    }
+
+    [Test]
+    public async Task AddTgiClient_TheClientLogsItsRequestsAtDebug_ThroughTheContainersLogging()
+    {
+        await using Fleet fleet = await Fleet.StartAsync("m1");
+        ServiceCollection services = new();
+        services.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        services.AddTgiClient(o =>
+        {
+            o.Endpoint = fleet.A.BaseAddress;
+            o.ApiKey = ApiKey;
+        });
+        await using ServiceProvider container = services.BuildServiceProvider();
+
+        await container.GetRequiredService<TgiClient>().GenerateAsync(Prompt);
+
+        FakeLogCollector logs = container.GetFakeLogCollector();
+        await Assert.That(logs.GetSnapshot().Count(r => r.Id.Name == "RequestSent" && r.Level == LogLevel.Debug)).IsEqualTo(1);
+        await Assert.That(logs.GetSnapshot().Count(r => r.Id.Name == "ResponseReceived" && r.Level == LogLevel.Debug)).IsEqualTo(1);
+        await AssertNoSecretsAsync(logs);
+    }
+
+    private static (ServiceProvider Container, FakeLogCollector Logs) Build(Fleet fleet, params (string Key, string Value)[] extra) =>
+        Build(fleet, debug: false, extra);
+
+    private static (ServiceProvider Container, FakeLogCollector Logs) Build(Fleet fleet, bool debug, params (string Key, string Value)[] extra)
     {
         Dictionary<string, string?> values = new()
         {
@@ -169,6 +209,11 @@ public class TgiProviderLoggingTests
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         ServiceCollection services = new();
         services.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false);
+        if (debug)
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        }
+
         services.AddTgiProvider(configuration.GetSection("Tgi"));
         ServiceProvider container = services.BuildServiceProvider();
         return (container, container.GetFakeLogCollector());
