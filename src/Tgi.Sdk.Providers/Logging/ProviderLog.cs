@@ -69,9 +69,7 @@ internal static partial class ProviderLog
             return e.ErrorType == TgiErrorType.Timeout ? e.Message.TrimEnd('.') : "connection failure";
         }
 
-        TgiErrorType? type = e.ErrorType;
-        bool known = type == TgiErrorType.Overloaded || type == TgiErrorType.Validation || type == TgiErrorType.Generation
-            || type == TgiErrorType.IncompleteGeneration || type == TgiErrorType.Healthcheck;
-        return known ? $"HTTP {e.Status} {type}" : $"HTTP {e.Status}";
+        // The error type comes from the server: only a known one is logged.
+        return e.ErrorType is { IsKnown: true } type ? $"HTTP {e.Status} {type}" : $"HTTP {e.Status}";
     }
 }

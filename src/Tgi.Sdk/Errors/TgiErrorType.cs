@@ -74,6 +74,12 @@ public readonly struct TgiErrorType : IEquatable<TgiErrorType>
     /// </summary>
     public static TgiErrorType InvalidOutput { get; } = new(InvalidOutputValue);
 
+    /// <summary>
+    /// Gets whether this is one of the error types TGI or this SDK defines (the values above, and TGI's
+    /// <c>incomplete_generation_stream</c>). A server controls <c>error_type</c>: log or tag only known values.
+    /// </summary>
+    public bool IsKnown => KnownErrorTypes.NameOf(this) != KnownErrorTypes.Other;
+
     /// <summary>Determines whether two values are equal (case-insensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>

@@ -89,27 +89,5 @@ internal static partial class TgiClientLog
             : null;
 
     // The error type may come from the server (its error_type field): log only the values this SDK knows.
-    private static string KnownErrorType(TgiErrorType? type)
-    {
-        if (type is not { } t)
-        {
-            return "none";
-        }
-
-        ReadOnlySpan<TgiErrorType> known =
-        [
-            TgiErrorType.Validation, TgiErrorType.Generation, TgiErrorType.Overloaded, TgiErrorType.IncompleteGeneration,
-            TgiErrorType.TemplateError, TgiErrorType.ToolError, TgiErrorType.Healthcheck, TgiErrorType.Transport,
-            TgiErrorType.Timeout, TgiErrorType.Protocol, TgiErrorType.InvalidOutput,
-        ];
-        foreach (TgiErrorType candidate in known)
-        {
-            if (candidate == t)
-            {
-                return candidate.ToString();
-            }
-        }
-
-        return "_OTHER";
-    }
+    private static string KnownErrorType(TgiErrorType? type) => type is { } t ? KnownErrorTypes.NameOf(t) : "none";
 }

@@ -20,26 +20,6 @@ internal sealed class TgiOperation
 
     private const string ProviderName = "tgi";
 
-    /// <summary>The <c>error.type</c> of a failure of a kind the SDK does not know.</summary>
-    private const string OtherErrorType = "_OTHER";
-
-    // TGI's error types, TGI's stream variant of incomplete_generation, and the SDK's own kinds.
-    private static readonly TgiErrorType[] s_knownErrorTypes =
-    [
-        TgiErrorType.Validation,
-        TgiErrorType.Generation,
-        TgiErrorType.Overloaded,
-        TgiErrorType.IncompleteGeneration,
-        new("incomplete_generation_stream"),
-        TgiErrorType.TemplateError,
-        TgiErrorType.ToolError,
-        TgiErrorType.Healthcheck,
-        TgiErrorType.Transport,
-        TgiErrorType.Timeout,
-        TgiErrorType.Protocol,
-        TgiErrorType.InvalidOutput,
-    ];
-
     private readonly string _operationName;
     private readonly string? _requestModel;
     private readonly string _serverAddress;
@@ -205,22 +185,9 @@ internal sealed class TgiOperation
     internal static string ErrorTypeTag(Exception exception) =>
         exception switch
         {
-            TgiException { ErrorType: { } type } => KnownErrorType(type) ?? OtherErrorType,
-            _ => exception.GetType().FullName ?? OtherErrorType,
+            TgiException { ErrorType: { } type } => KnownErrorTypes.NameOf(type),
+            _ => exception.GetType().FullName ?? KnownErrorTypes.Other,
         };
-
-    private static string? KnownErrorType(TgiErrorType type)
-    {
-        foreach (TgiErrorType known in s_knownErrorTypes)
-        {
-            if (known == type)
-            {
-                return known.ToString();
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Ends the span and records the metrics; later calls do nothing.</summary>
     public void End()
