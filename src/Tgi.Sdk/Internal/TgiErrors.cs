@@ -31,9 +31,10 @@ internal static class TgiErrors
                 using JsonDocument doc = JsonDocument.Parse(body.ToArray());
                 ReadErrorObject(doc.RootElement, out message, out wireType, out innerStatus);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // TGI: not JSON after all; fall back to the text (API.md §2.2).
+                // TGI: not JSON after all; fall back to the text (API.md §2.2). A property name with a lone surrogate
+                // escape parses, but looking a property up then throws InvalidOperationException: the same fallback.
                 message = null;
                 wireType = null;
                 innerStatus = null;
