@@ -33,8 +33,9 @@ public class TgiProviderRetryTests
     public async Task CompleteAsync_OverloadedWithRetryAfter_WaitsForIt()
     {
         await using Fleet fleet = await Fleet.StartAsync("m1", "m1", "m1");
-        FakeTimeProvider time = new();
-        using HttpClient http = new(new RetryAfterHandler(time)
+        SignalingTimeProvider timeProvider = new();
+        FakeTimeProvider time = timeProvider.Clock;
+        using HttpClient http = new(new RetryAfterHandler(timeProvider)
         {
             InnerHandler = new AddRetryAfterHandler(TimeSpan.FromSeconds(7)) { InnerHandler = new SocketsHttpHandler() },
         });
@@ -45,15 +46,19 @@ public class TgiProviderRetryTests
                 o.Resilience.RetryDelay = TimeSpan.FromMilliseconds(1);
             }),
             http,
-            time);
+            timeProvider);
         await provider.HealthCheckAsync();
         foreach (var replica in fleet.Replicas)
         {
             replica.Faults.OverloadNextRequests = 1;
         }
 
+        // The round's wait honours Retry-After: the clock moves only once that wait has started (the third 429
+        // reaching the emulator is not enough: the provider may not have read it yet).
+        Task retryWait = timeProvider.WaitForTimerAsync(due => due >= TimeSpan.FromSeconds(6));
         Task<TgiProviderResponse> pending = provider.CompleteAsync(new TgiRequest { Prompt = "hi" });
-        await Assert.That(await Eventually.TrueAsync(() => fleet.Replicas.Sum(Fleet.GenerationRequests) == 3)).IsTrue();
+        await retryWait;
+        await Assert.That(fleet.Replicas.Sum(Fleet.GenerationRequests)).IsEqualTo(3);
 
         // The backoff alone (1 ms) has passed, Retry-After (7 s) has not: no second round yet.
         time.Advance(TimeSpan.FromSeconds(5));
